@@ -1,0 +1,77 @@
+// Builds the core for one terminal (database, settings, clock) and the handler map both shells serve.
+import { mkdirSync } from 'node:fs';
+import { systemClock, systemRandom, type Clock, type RandomSource } from '../core/clock.js';
+import { loadMigrations, migrate } from '../core/db/migrations.js';
+import { integrityCheck, openDatabase, type Db } from '../core/db/open.js';
+import { isDemo } from '../core/settings/schema.js';
+import type { SettingsStore } from '../core/settings/store.js';
+import { ensureTerminalId } from '../core/terminal/identity.js';
+import type { Handlers } from '../ipc/dispatch.js';
+import { createEventHub, type EventHub } from './events.js';
+import { appVersion, databaseFile, migrationsDir } from './paths.js';
+
+export interface KioskAppOptions {
+  dataDir: string;
+  settings: SettingsStore;
+  shell: 'electron' | 'browser';
+  clock?: Clock;
+  random?: RandomSource;
+  /** How often `clock.tick` is pushed; 0 turns the timer off (tests). */
+  tickMs?: number;
+}
+
+export interface KioskApp {
+  handlers: Handlers;
+  events: EventHub;
+  db: Db;
+  terminalId: string;
+  close(): void;
+}
+
+export function createKioskApp(options: KioskAppOptions): KioskApp {
+  const { dataDir, settings, shell, clock = systemClock, random = systemRandom, tickMs = 60_000 } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const initial = settings.read();
+  const db = openDatabase(databaseFile(dataDir, initial.databasePath));
+  let schemaVersion: number;
+  try {
+    schemaVersion = migrate(db, loadMigrations(migrationsDir())).schemaVersion;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const terminalId = ensureTerminalId(db, clock, random);
+  const events = createEventHub();
+  const version = appVersion();
+
+  const handlers: Handlers = {
+    'app.info': () => {
+      const s = settings.read();
+      return {
+        version,
+        demo: isDemo(s),
+        hallName: s.hallName,
+        defaultLanguage: s.defaultLanguage,
+        kioskMode: s.kioskMode,
+        voice: s.voice,
+        idle: s.idle,
+        shell,
+      };
+    },
+    'system.health': () => ({ schemaVersion, integrity: integrityCheck(db), now: clock.now().toISOString() }),
+  };
+
+  const timer = tickMs > 0 ? setInterval(() => events.emit('clock.tick', { now: clock.now().toISOString() }), tickMs) : undefined;
+  timer?.unref();
+
+  return {
+    handlers,
+    events,
+    db,
+    terminalId,
+    close() {
+      if (timer) clearInterval(timer);
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// Opens the terminal's SQLite file with the durability settings the house rules require.
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+export function integrityCheck(db: Db): string {
+  const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  return rows.map((r) => r.integrity_check).join('; ');
+}

@@ -1,0 +1,56 @@
+// The one typed contract between screen and core: channel → input schema → output schema, plus push events.
+import { z } from 'zod';
+import { IdleSchema, LanguageSchema } from '../core/settings/schema.js';
+
+const NoInput = z.object({}).strict();
+
+export const AppInfoSchema = z
+  .object({
+    version: z.string(),
+    demo: z.boolean(),
+    hallName: z.string(),
+    defaultLanguage: LanguageSchema,
+    kioskMode: z.boolean(),
+    voice: z.boolean(),
+    idle: IdleSchema,
+    /** Which shell serves the screen: the Electron window or a browser on loopback. */
+    shell: z.enum(['electron', 'browser']),
+  })
+  .strict();
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const SystemHealthSchema = z
+  .object({
+    schemaVersion: z.number().int().nonnegative(),
+    integrity: z.string(),
+    now: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type SystemHealth = z.infer<typeof SystemHealthSchema>;
+
+export const ClockTickSchema = z.object({ now: z.iso.datetime({ offset: true }) }).strict();
+
+export const channels = {
+  'app.info': { input: NoInput, output: AppInfoSchema },
+  'system.health': { input: NoInput, output: SystemHealthSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  /** The terminal's clock, once a minute: screens show core's time, not the browser's. */
+  'clock.tick': ClockTickSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Channel = keyof typeof channels;
+export type EventName = keyof typeof events;
+export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<(typeof channels)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name);
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+
+/** Electron IPC channel used to push an event to the window (one per event name). */
+export const eventIpcChannel = (event: EventName): string => `event:${event}`;
