@@ -1,11 +1,7 @@
 // Lint: TypeScript rules plus the import boundaries of DESIGN.md, which fail CI when crossed.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { existsSync } from 'node:fs';
-
-const renderer = existsSync(new URL('./renderer/eslint.renderer.js', import.meta.url))
-  ? (await import('./renderer/eslint.renderer.js')).default
-  : [];
+import renderer from './renderer/eslint.renderer.js';
 
 // Exact package names go in `paths` (a gitignore-style pattern "electron" would also match our electron/ folder).
 const restrict = (paths, ...patterns) => ['error', { paths, patterns }];
@@ -29,7 +25,10 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        [...electronOnlyInShell, ...packages(['electron-store', 'react', 'react-dom', 'i18next'], 'core is plain Node: no Electron, no React')],
+        [
+          ...electronOnlyInShell,
+          ...packages(['electron-store', 'react', 'react-dom', 'i18next'], 'core is plain Node: no Electron, no React'),
+        ],
         { regex: '^react-', message: 'core is plain Node: no Electron, no React' },
         { regex: '^(\\.\\./)+(main|preload|host|app|cli|launcher|ipc)(/|$)', message: 'core imports nothing above it' },
         { regex: '(^|/)renderer/', message: 'core imports nothing above it' },
@@ -41,7 +40,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         nodeOnlyOutsideScreen,
-        { regex: '^node:', message: "ipc runs in the screen too: no Node APIs" },
+        { regex: '^node:', message: 'ipc runs in the screen too: no Node APIs' },
         { regex: '^(\\.\\./)+core/(?!errors\\.js$|(.+/)?schema\\.js$)', message: "ipc imports only core's pure schema modules" },
         { regex: '^(\\.\\./)+(main|preload|host|app|cli|launcher)(/|$)', message: 'ipc is the contract: it imports no shell' },
       ),
@@ -52,12 +51,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(electronOnlyInShell) },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': restrict(nodeOnlyOutsideScreen, { regex: '^node:', message: outsideScreen }, {
-        regex: '^(\\.\\./)+(electron/(?!ipc/)|test/|emulators/|bench/|migrations/|printer-templates/)',
-        message: 'the screen may import only electron/ipc from outside renderer/',
-      }),
+      'no-restricted-imports': restrict(
+        nodeOnlyOutsideScreen,
+        { regex: '^node:', message: outsideScreen },
+        {
+          regex: '^(\\.\\./)+(electron/(?!ipc/)|test/|emulators/|bench/|migrations/|printer-templates/)',
+          message: 'the screen may import only electron/ipc from outside renderer/',
+        },
+      ),
     },
   },
   ...renderer,

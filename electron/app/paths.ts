@@ -20,7 +20,8 @@ export function projectRoot(from: string = dirname(fileURLToPath(import.meta.url
   }
 }
 
-export const appVersion = (): string => (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+export const appVersion = (): string =>
+  (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 export const migrationsDir = (): string => join(projectRoot(), 'migrations');
 export const rendererDistDir = (): string => join(projectRoot(), 'dist', 'renderer');
 

@@ -66,7 +66,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendJson(res, isChannel(channel) ? 200 : 404, answer);
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail({ code: 'invalid-input', key: 'errors.invalidInput' }));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, fail({ code: 'invalid-input', key: 'errors.invalidInput' }));
     const file = resolveStaticFile(rendererDir, path);
     if (!file) return sendJson(res, 404, fail({ code: 'not-found', key: 'errors.notFound' }));
     sendStaticFile(res, file, securityHeaders([g.origin.replace('http:', 'ws:'), `ws://localhost:${new URL(g.origin).port}`]));
@@ -77,7 +78,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     handleProtocols: (protocols) => (protocols.has(HOST_API.eventsProtocol) ? HOST_API.eventsProtocol : false),
   });
   server.on('upgrade', (req, socket, head) => {
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
     const token = offered.find((p) => p.startsWith(HOST_API.tokenProtocolPrefix))?.slice(HOST_API.tokenProtocolPrefix.length);
     const path = new URL(req.url ?? '/', g.origin).pathname;
     if (path !== HOST_API.eventsPath || !g.sameOrigin(req) || !g.tokenMatches(token)) {
@@ -111,7 +114,11 @@ function forwardEvents(ws: WebSocket, events: EventHub): void {
 
 function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(text);
 }
 

@@ -55,4 +55,3 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = () => {}
     }
   };
 }
-

@@ -22,7 +22,13 @@ async function setup(t: TestContext, wrap?: (h: Handlers) => Handlers) {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
   writeFileSync(join(dataDir, 'secret.txt'), 'outside the renderer');
   const app = createKioskApp({ dataDir, settings: openNodeSettings(dataDir), shell: 'browser', tickMs: 0 });
-  const host = await startHost({ handlers: wrap ? wrap(app.handlers) : app.handlers, events: app.events, rendererDir, token: TOKEN, port: 0 });
+  const host = await startHost({
+    handlers: wrap ? wrap(app.handlers) : app.handlers,
+    events: app.events,
+    rendererDir,
+    token: TOKEN,
+    port: 0,
+  });
   t.after(async () => {
     await host.close();
     app.close();
@@ -35,7 +41,11 @@ interface Reply {
   headers: Record<string, string | string[] | undefined>;
   body: string;
 }
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = '';
@@ -59,7 +69,14 @@ test('serves the renderer with a strict CSP, and never a file outside it', async
   const home = await send(host.port, '/');
   assert.equal(home.status, 200);
   assert.match(String(home.headers['content-security-policy']), /default-src 'self'.*script-src 'self'/);
-  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '//etc/passwd', '/index.html%00.js']) {
+  for (const path of [
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '//etc/passwd',
+    '/index.html%00.js',
+  ]) {
     const reply = await send(host.port, path);
     assert.equal(reply.status, 404, path);
     assert.ok(!reply.body.includes('outside the renderer'), path);

@@ -22,7 +22,11 @@ const cases: Array<[file: string, code: string, allowed: boolean]> = [
   ['electron/ipc/bad.ts', "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;\n", false],
   ['electron/ipc/ok.ts', "import { SettingsSchema } from '../core/settings/schema.js';\nexport const y = SettingsSchema;\n", true],
   ['electron/host/bad.ts', "import { app } from 'electron';\nexport const y = app;\n", false],
-  ['renderer/src/kiosk/Bad.ts', "import { openDatabase } from '../../../electron/core/db/open.js';\nexport const y = openDatabase;\n", false],
+  [
+    'renderer/src/kiosk/Bad.ts',
+    "import { openDatabase } from '../../../electron/core/db/open.js';\nexport const y = openDatabase;\n",
+    false,
+  ],
   ['renderer/src/kiosk/Bad.ts', "import { runHost } from '../../../electron/host/index.js';\nexport const y = runHost;\n", false],
   ['renderer/src/kiosk/Bad.ts', "import { ipcRenderer } from 'electron';\nexport const y = ipcRenderer;\n", false],
   ['renderer/src/kiosk/Ok.ts', "import { channels } from '../../../electron/ipc/contract.js';\nexport const y = channels;\n", true],

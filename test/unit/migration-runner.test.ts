@@ -47,7 +47,8 @@ test('refuses a database whose applied migration was edited, naming the file', (
   appendFileSync(join(dir, '0001_first.sql'), 'CREATE INDEX ax ON a (x);\n');
   assert.throws(
     () => migrate(db, loadMigrations(dir)),
-    (e: unknown) => e instanceof MigrationError && e.problem === 'edited' && /0001_first\.sql.*changed after it was applied/.test(e.message),
+    (e: unknown) =>
+      e instanceof MigrationError && e.problem === 'edited' && /0001_first\.sql.*changed after it was applied/.test(e.message),
   );
 });
 
@@ -64,7 +65,8 @@ test('refuses a database newer than the app', (t) => {
   const older = loadMigrations(dir).slice(0, 1);
   assert.throws(
     () => migrate(db, older),
-    (e: unknown) => e instanceof MigrationError && e.problem === 'newer-than-app' && /schema version 2 but this app knows only 1/.test(e.message),
+    (e: unknown) =>
+      e instanceof MigrationError && e.problem === 'newer-than-app' && /schema version 2 but this app knows only 1/.test(e.message),
   );
 });
 
@@ -82,17 +84,24 @@ test('a failing migration leaves nothing applied, not even the ones before it', 
 test('refuses misnamed files and gaps in the numbering', (t) => {
   const { dir } = setup(t);
   writeFileSync(join(dir, '3_oops.sql'), '');
-  assert.throws(() => loadMigrations(dir), (e: unknown) => e instanceof MigrationError && e.problem === 'bad-file-name');
+  assert.throws(
+    () => loadMigrations(dir),
+    (e: unknown) => e instanceof MigrationError && e.problem === 'bad-file-name',
+  );
   const other = join(tempDir(t), 'm');
   mkdirSync(other);
   copyFileSync(join(dir, '0001_first.sql'), join(other, '0001_first.sql'));
   writeFileSync(join(other, '0003_third.sql'), '');
-  assert.throws(() => loadMigrations(other), (e: unknown) => e instanceof MigrationError && e.problem === 'gap');
+  assert.throws(
+    () => loadMigrations(other),
+    (e: unknown) => e instanceof MigrationError && e.problem === 'gap',
+  );
 });
 
 test('every shipped migration has its own test file', () => {
   const files = readdirSync(migrationsDir()).filter((f) => f.endsWith('.sql'));
   const tests = new Set(readdirSync(new URL('../migrations/', import.meta.url)));
   assert.ok(files.length > 0);
-  for (const f of files) assert.ok(tests.has(f.replace(/\.sql$/, '.test.ts')), `test/migrations/${f.replace(/\.sql$/, '.test.ts')} is missing`);
+  for (const f of files)
+    assert.ok(tests.has(f.replace(/\.sql$/, '.test.ts')), `test/migrations/${f.replace(/\.sql$/, '.test.ts')} is missing`);
 });

@@ -39,7 +39,10 @@ test('a bad field is named, and nothing is written', () => {
 
 test('a settings file from a newer app is refused', () => {
   const kv = memory({ ...defaultSettings, schemaVersion: SETTINGS_VERSION + 1 });
-  assert.throws(() => createSettingsStore(kv).read(), (e: unknown) => e instanceof KioskError && e.key === 'errors.settingsTooNew');
+  assert.throws(
+    () => createSettingsStore(kv).read(),
+    (e: unknown) => e instanceof KioskError && e.key === 'errors.settingsTooNew',
+  );
 });
 
 test('update validates the whole result before saving', () => {

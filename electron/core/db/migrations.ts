@@ -33,7 +33,9 @@ export function checksumOf(sql: string): string {
 }
 
 export function loadMigrations(dir: string): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const migrations = files.map((file) => {
     const match = FILE_NAME.exec(file);
     if (!match) throw new MigrationError('bad-file-name', `migration file "${file}" must be named NNNN_lowercase_name.sql`);

@@ -26,13 +26,9 @@ export const SettingsSchema = z
     idle: IdleSchema,
     /** Where the SQLite file lives; empty means "kiosk.sqlite in the data folder". */
     databasePath: z.string().optional(),
-    province: z
-      .object({ endpoint: z.url().optional(), terminalId: z.string().min(1).max(64).optional() })
-      .strict(),
+    province: z.object({ endpoint: z.url().optional(), terminalId: z.string().min(1).max(64).optional() }).strict(),
     printer: z.object({ uri: z.string().min(1).optional() }).strict(),
-    reader: z
-      .object({ port: z.string().min(1).optional(), baudRate: z.number().int().positive() })
-      .strict(),
+    reader: z.object({ port: z.string().min(1).optional(), baudRate: z.number().int().positive() }).strict(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

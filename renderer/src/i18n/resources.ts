@@ -1,0 +1,21 @@
+// The bundled translations: every namespace of every language, imported statically so the kiosk never fetches them.
+import enCommon from '../../locales/en/common.json';
+import enHelp from '../../locales/en/help.json';
+import enHome from '../../locales/en/home.json';
+import enIdle from '../../locales/en/idle.json';
+import enStaff from '../../locales/en/staff.json';
+import zhCommon from '../../locales/zh-CN/common.json';
+import zhHelp from '../../locales/zh-CN/help.json';
+import zhHome from '../../locales/zh-CN/home.json';
+import zhIdle from '../../locales/zh-CN/idle.json';
+import zhStaff from '../../locales/zh-CN/staff.json';
+import type { Language } from './languages';
+
+export const defaultNS = 'common';
+
+export const resources = {
+  'zh-CN': { common: zhCommon, home: zhHome, help: zhHelp, staff: zhStaff, idle: zhIdle },
+  en: { common: enCommon, home: enHome, help: enHelp, staff: enStaff, idle: enIdle },
+} as const satisfies Record<Language, Record<string, unknown>>;
+
+export const namespaces = Object.keys(resources['zh-CN']) as (keyof (typeof resources)['zh-CN'])[];
