@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { securityHeaders } from '../app/csp.js';
 import type { EventHub } from '../app/events.js';
+import { locateRendererFile } from '../app/renderer-files.js';
 import { isChannel } from '../ipc/contract.js';
 import { createDispatcher, type DispatchLog, type Handlers } from '../ipc/dispatch.js';
 import { fail, type Envelope } from '../ipc/envelope.js';
 import { HOST_API } from '../ipc/transport-http.js';
 import { bearerToken, createGuard } from './guard.js';
-import { resolveStaticFile, sendStaticFile } from './static.js';
+import { sendStaticFile } from './static.js';
 
 const MAX_BODY_BYTES = 256 * 1024;
 const INVOKE_PREFIX = HOST_API.invokePath('');
@@ -42,6 +43,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const port = (server.address() as AddressInfo).port;
   // The guard needs the port the OS gave us, so requests are wired only once it is known.
   const g = createGuard(port, token);
+  // The page's own event socket is the one connection it may open besides 'self'.
+  const pageHeaders = securityHeaders([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch(() => {
@@ -68,9 +71,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, fail({ code: 'invalid-input', key: 'errors.invalidInput' }));
-    const file = resolveStaticFile(rendererDir, path);
+    const file = await locateRendererFile(rendererDir, path);
     if (!file) return sendJson(res, 404, fail({ code: 'not-found', key: 'errors.notFound' }));
-    sendStaticFile(res, file, securityHeaders([g.origin.replace('http:', 'ws:'), `ws://localhost:${new URL(g.origin).port}`]));
+    sendStaticFile(res, file, pageHeaders, req.method === 'HEAD');
   }
 
   const sockets = new WebSocketServer({

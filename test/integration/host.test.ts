@@ -20,6 +20,7 @@ async function setup(t: TestContext, wrap?: (h: Handlers) => Handlers) {
   const rendererDir = join(dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(dataDir, 'secret.txt'), 'outside the renderer');
   const app = createKioskApp({ dataDir, settings: openNodeSettings(dataDir), shell: 'browser', tickMs: 0 });
   const host = await startHost({
