@@ -1,5 +1,7 @@
 // The one typed contract between screen and core: channel → input schema → output schema, plus push events.
 import { z } from 'zod';
+import { CardProblemSchema, DemoCardSchema, ReaderFaultSchema, ReaderStatusSchema } from '../core/devices/id-reader/schema.js';
+import { MaskedIdentitySchema, RejectReasonSchema } from '../core/identity/schema.js';
 import { IdleSchema, LanguageSchema } from '../core/settings/schema.js';
 
 const NoInput = z.object({}).strict();
@@ -30,14 +32,39 @@ export type SystemHealth = z.infer<typeof SystemHealthSchema>;
 
 export const ClockTickSchema = z.object({ now: z.iso.datetime({ offset: true }) }).strict();
 
+const Ok = z.object({ ok: z.literal(true) }).strict();
+
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'system.health': { input: NoInput, output: SystemHealthSchema },
+  'reader.status': { input: NoInput, output: ReaderStatusSchema },
+  /** A keyboard-wedge reader typed a number + Enter: core validates it and answers the masked identity or the reason. */
+  'identity.wedge': {
+    input: z.object({ typed: z.string().max(64) }).strict(),
+    output: z.discriminatedUnion('valid', [
+      z.object({ valid: z.literal(true), identity: MaskedIdentitySchema }).strict(),
+      z.object({ valid: z.literal(false), reason: RejectReasonSchema }).strict(),
+    ]),
+  },
+  /** Forget the identity of the session that just ended (the screen calls it on goodbye and on idle expiry). */
+  'identity.clear': { input: NoInput, output: Ok },
+  /** Trainer panel, demo mode only: the synthetic cards, placing one on the emulated reader, lifting it, faults. */
+  'demo.cards': { input: NoInput, output: z.array(DemoCardSchema) },
+  'demo.tapCard': { input: z.object({ cardId: z.string().min(1).max(32) }).strict(), output: Ok },
+  'demo.removeCard': { input: NoInput, output: Ok },
+  'demo.fault': { input: z.object({ fault: ReaderFaultSchema }).strict(), output: Ok },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   /** The terminal's clock, once a minute: screens show core's time, not the browser's. */
   'clock.tick': ClockTickSchema,
+  /** A card was read and its number checked: masked identity only. */
+  'card.read': MaskedIdentitySchema,
+  /** A tap that gave no identity, with the reason the screen explains in plain words. */
+  'card.problem': z.object({ problem: CardProblemSchema }).strict(),
+  /** The card was lifted from the reader (the next tap may be read). */
+  'card.removed': z.object({}).strict(),
+  'reader.status': ReaderStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof channels;
