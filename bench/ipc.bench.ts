@@ -62,7 +62,7 @@ export const bench: Bench = async () => {
   } finally {
     await host.close();
     await new Promise((r) => bare.close(r));
-    app.close();
+    await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 };

@@ -7,7 +7,9 @@ import { isDemo } from '../core/settings/schema.js';
 import type { SettingsStore } from '../core/settings/store.js';
 import { ensureTerminalId } from '../core/terminal/identity.js';
 import type { Handlers } from '../ipc/dispatch.js';
+import { createCurrentIdentity } from '../core/identity/current.js';
 import { createEventHub, type EventHub } from './events.js';
+import { startReader } from './reader.js';
 import { appVersion, databaseFile, migrationsDir } from './paths.js';
 
 export interface KioskAppOptions {
@@ -25,7 +27,8 @@ export interface KioskApp {
   events: EventHub;
   db: Db;
   terminalId: string;
-  close(): void;
+  /** Stops the reader and timers, then closes the database. */
+  close(): Promise<void>;
 }
 
 export function createKioskApp(options: KioskAppOptions): KioskApp {
@@ -43,6 +46,9 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
   const terminalId = ensureTerminalId(db, clock, random);
   const events = createEventHub();
   const version = appVersion();
+  const current = createCurrentIdentity(clock, random);
+  const reader = startReader(initial, events, current);
+  const ok = { ok: true } as const;
 
   const handlers: Handlers = {
     'app.info': () => {
@@ -59,6 +65,16 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
       };
     },
     'system.health': () => ({ schemaVersion, integrity: integrityCheck(db), now: clock.now().toISOString() }),
+    'reader.status': () => reader.status(),
+    'identity.wedge': ({ typed }) => {
+      const result = current.fromTyped(typed, 'wedge');
+      return result.ok ? { valid: true, identity: result.identity } : { valid: false, reason: result.reason };
+    },
+    'identity.clear': () => (current.clear(), ok),
+    'demo.cards': () => reader.demo().cards(),
+    'demo.tapCard': ({ cardId }) => (reader.demo().tap(cardId), ok),
+    'demo.removeCard': () => (reader.demo().remove(), ok),
+    'demo.fault': ({ fault }) => (reader.demo().fault(fault), ok),
   };
 
   const timer = tickMs > 0 ? setInterval(() => events.emit('clock.tick', { now: clock.now().toISOString() }), tickMs) : undefined;
@@ -69,8 +85,10 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     events,
     db,
     terminalId,
-    close() {
+    async close() {
       if (timer) clearInterval(timer);
+      current.clear();
+      await reader.close();
       db.close();
     },
   };

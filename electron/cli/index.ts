@@ -1,10 +1,12 @@
 // `npm run kiosk -- <command>`: the operator CLI. Later issues add their commands to the list below.
 import { pathToFileURL } from 'node:url';
 import { UsageError, type CliIo, type Command } from './command.js';
+import { cardDecode } from './commands/card-decode.js';
 import { dbCheck } from './commands/db-check.js';
 import { helpCommand } from './commands/help.js';
+import { idCheck } from './commands/id-check.js';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), dbCheck];
+export const commands: readonly Command[] = [helpCommand(() => commands), dbCheck, idCheck, cardDecode];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name = 'help', ...args] = argv;

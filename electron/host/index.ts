@@ -36,7 +36,7 @@ export async function runHost(options: RunHostOptions = {}): Promise<{ url: stri
       log: ({ channel, code, detail }) => console.error(`[host] ${channel}: ${code}${detail ? ` (${detail})` : ''}`),
     });
   } catch (error) {
-    app.close();
+    await app.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(`port ${port} on 127.0.0.1 is already in use: stop the other kiosk or set KIOSK_PORT`);
     }
@@ -47,7 +47,7 @@ export async function runHost(options: RunHostOptions = {}): Promise<{ url: stri
     url: host.url,
     async close() {
       await host.close();
-      app.close();
+      await app.close();
     },
   };
 }

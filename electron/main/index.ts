@@ -38,10 +38,17 @@ async function start(): Promise<boolean> {
 
   // One window is the whole app, on every platform: closing it ends the kiosk.
   app.on('window-all-closed', () => app.quit());
-  app.once('will-quit', () => {
+  // Closing the core is asynchronous (the reader's line, then the database): hold the quit until it is done.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
     stopIpc();
     stopPowerSave();
-    kiosk.close();
+    void kiosk.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
   return true;
 }

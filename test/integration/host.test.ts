@@ -11,6 +11,7 @@ import { channelNames } from '../../electron/ipc/contract.js';
 import type { Handlers } from '../../electron/ipc/dispatch.js';
 import { HOST_API } from '../../electron/ipc/transport-http.js';
 import { startHost } from '../../electron/host/server.js';
+import { sampleInputs } from '../helpers/channel-samples.js';
 import { tempDir } from '../helpers/temp.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -32,7 +33,7 @@ async function setup(t: TestContext, wrap?: (h: Handlers) => Handlers) {
   });
   t.after(async () => {
     await host.close();
-    app.close();
+    await app.close();
   });
   return { host, app };
 }
@@ -115,8 +116,8 @@ test('every channel reaches exactly one handler; malformed input reaches none', 
     return spied as unknown as Handlers;
   });
   for (const name of channelNames) {
-    const reply = JSON.parse((await invoke(host.port, name, {})).body) as { ok: boolean };
-    assert.equal(reply.ok, true, name);
+    const reply = JSON.parse((await invoke(host.port, name, sampleInputs[name])).body) as { ok: boolean };
+    assert.equal(reply.ok, true, `${name}: ${JSON.stringify(reply)}`);
   }
   for (const name of channelNames) assert.equal(calls.get(name), 1, name);
   const bad = await invoke(host.port, 'app.info', { unexpected: true });

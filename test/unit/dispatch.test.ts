@@ -18,9 +18,17 @@ const info = {
 
 function spyHandlers(overrides: Partial<Handlers> = {}) {
   const calls: string[] = [];
+  const done = (name: string) => (calls.push(name), { ok: true as const });
   const handlers: Handlers = {
     'app.info': () => (calls.push('app.info'), info),
     'system.health': () => (calls.push('system.health'), { schemaVersion: 1, integrity: 'ok', now: '2026-11-27T01:00:00.000Z' }),
+    'reader.status': () => (calls.push('reader.status'), { state: 'ready', kind: 'emulator', cardPresent: false, lastError: null }),
+    'identity.wedge': () => (calls.push('identity.wedge'), { valid: false, reason: 'length' }),
+    'identity.clear': () => done('identity.clear'),
+    'demo.cards': () => (calls.push('demo.cards'), []),
+    'demo.tapCard': () => done('demo.tapCard'),
+    'demo.removeCard': () => done('demo.removeCard'),
+    'demo.fault': () => done('demo.fault'),
     ...overrides,
   };
   return { handlers, calls };
@@ -77,7 +85,7 @@ test('an unexpected throw or a wrong output is internal, and its message is not 
     'system.health': () => ({ schemaVersion: -1, integrity: 'ok', now: 'yesterday' }),
   });
   const dispatch = createDispatcher(handlers, (e) => logged.push(JSON.stringify(e)));
-  for (const channel of channelNames) {
+  for (const channel of ['app.info', 'system.health']) {
     const answer = await dispatch(channel, {}, ctx);
     assert.deepEqual(answer, { ok: false, error: { code: 'internal', key: 'errors.internal' } });
   }

@@ -15,11 +15,14 @@ import {
   protocol,
   resetElectronStub,
   session,
+  StubEvent,
 } from '../stubs/electron.js';
 
-afterEach(() => {
-  // Closes the database the entry opened, then forgets every listener, window and handler.
-  app.emit('will-quit');
+afterEach(async () => {
+  // Closes the core the entry opened (it holds the quit until then), then forgets every listener, window and handler.
+  const quit = new StubEvent();
+  app.emit('will-quit', quit);
+  for (let i = 0; quit.defaultPrevented && app.quitCalls === 0 && i < 200; i++) await new Promise((r) => setTimeout(r, 10));
   const dir = app.paths.userData;
   resetElectronStub();
   delete app.paths.userData;

@@ -1,5 +1,4 @@
 // The SAM command set and its status bytes: what the host sends and what each reply status means.
-import { checksum } from './frame.js';
 
 /** Host commands as [CMD, PARA]. GA 467 and the vendors' manuals give 10 FF for "reset SAM" (DOMAIN.md writes 01 FF). */
 export const commands = {

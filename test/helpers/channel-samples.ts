@@ -1,0 +1,14 @@
+// One valid input per contract channel: typed over every channel, so a new channel cannot be left out of the tests.
+import type { Channel, ChannelInput } from '../../electron/ipc/contract.js';
+
+export const sampleInputs: { [C in Channel]: ChannelInput<C> } = {
+  'app.info': {},
+  'system.health': {},
+  'reader.status': {},
+  'identity.wedge': { typed: '11010519491231002X' },
+  'identity.clear': {},
+  'demo.cards': {},
+  'demo.tapCard': { cardId: 'resident-elderly' },
+  'demo.removeCard': {},
+  'demo.fault': { fault: 'none' },
+};
