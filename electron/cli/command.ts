@@ -1,4 +1,5 @@
 // The shape of an operator CLI command, and the small helpers every command shares.
+import { parseArgs } from 'node:util';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
@@ -22,4 +23,17 @@ export class UsageError extends Error {
 export function report(io: CliIo, json: boolean, value: object, human: string[]): void {
   if (json) io.out(JSON.stringify(value));
   else human.forEach((line) => io.out(line));
+}
+
+/** The common command line `<one argument> [--json]`; a missing or extra argument is a usage error saying `what`. */
+export function oneArgument(args: string[], what: string): { value: string; json: boolean } {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [value, ...extra] = positionals;
+  if (value === undefined || value.trim() === '' || extra.length > 0) throw new UsageError(what);
+  return { value, json: values.json };
 }

@@ -1,10 +1,9 @@
 // `card-decode <file> [--json]`: decode one SAM read-reply frame (hex in a file) into the card's identity, photo as a size.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { decodeCardData } from '../../core/devices/id-reader/card.js';
 import { FrameDecoder } from '../../core/devices/id-reader/frame.js';
 import { parseReply, status } from '../../core/devices/id-reader/protocol.js';
-import { report, UsageError, type Command } from '../command.js';
+import { oneArgument, report, UsageError, type Command } from '../command.js';
 
 type Decoded = { ok: true; value: object } | { ok: false; error: Record<string, string> };
 
@@ -13,14 +12,7 @@ export const cardDecode: Command = {
   usage: 'card-decode <file-with-hex-frame> [--json]',
   summary: 'decode a card reader reply frame (hex) into the identity it carries',
   run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean', default: false } },
-      allowPositionals: true,
-      strict: true,
-    });
-    const [file, ...extra] = positionals;
-    if (!file || extra.length > 0) throw new UsageError('give exactly one file holding the frame as hex');
+    const { value: file, json } = oneArgument(args, 'give exactly one file holding the frame as hex');
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -29,10 +21,10 @@ export const cardDecode: Command = {
     }
     const decoded = decodeHexFrame(text);
     if (!decoded.ok) {
-      report(io, values.json, decoded.error, [`not decoded: ${Object.values(decoded.error).join(' ')}`]);
+      report(io, json, decoded.error, [`not decoded: ${Object.values(decoded.error).join(' ')}`]);
       return 1;
     }
-    report(io, values.json, decoded.value, JSON.stringify(decoded.value, null, 2).split('\n'));
+    report(io, json, decoded.value, JSON.stringify(decoded.value, null, 2).split('\n'));
     return 0;
   },
 };

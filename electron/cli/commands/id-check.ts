@@ -1,10 +1,9 @@
 // `id-check <number> [--json]`: tells an operator whether a document number is valid, and what it says or why not.
-import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { parseDocumentNumber } from '../../core/identity/document-number.js';
 import { regionName } from '../../core/identity/regions.js';
 import type { DocumentType, RejectReason } from '../../core/identity/schema.js';
-import { report, UsageError, type Command } from '../command.js';
+import { oneArgument, report, type Command } from '../command.js';
 
 const typeWords: Record<DocumentType, string> = {
   resident: 'resident ID (居民身份证)',
@@ -29,24 +28,16 @@ export function idCheckCommand(clock: Clock): Command {
     usage: 'id-check <number> [--json]',
     summary: 'check a document number (resident ID, permit, foreign card) and show what it encodes',
     run(args, io) {
-      const { values, positionals } = parseArgs({
-        args,
-        options: { json: { type: 'boolean', default: false } },
-        allowPositionals: true,
-        strict: true,
-      });
       // One argument: a number typed with spaces must be quoted, else its parts arrive as extra arguments.
-      if (positionals.length > 1) throw new UsageError('give the number as one argument (quote it if it has spaces)');
-      const input = positionals[0] ?? '';
-      if (input.trim() === '') throw new UsageError('give a document number');
+      const { value: input, json } = oneArgument(args, 'give one document number (quote it if it has spaces)');
       const parsed = parseDocumentNumber(input, clock.now());
       if (!parsed.valid) {
-        report(io, values.json, parsed, [`invalid (${parsed.reason}): ${reasonWords[parsed.reason]}`]);
+        report(io, json, parsed, [`invalid (${parsed.reason}): ${reasonWords[parsed.reason]}`]);
         return 0;
       }
       const place = regionName(parsed.region);
       // The operator typed the number, so it is shown in full (canonical form), not masked.
-      report(io, values.json, parsed, [
+      report(io, json, parsed, [
         `valid: ${typeWords[parsed.type]}`,
         `number: ${parsed.canonical}`,
         `birth date: ${parsed.birthDate}`,
