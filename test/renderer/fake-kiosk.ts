@@ -1,7 +1,10 @@
-// An in-memory `window.kiosk` for renderer tests: the real bridge and dispatcher over a transport that never leaves memory.
+// An in-memory `window.kiosk` for renderer tests: the real bridge and dispatcher over a transport that never leaves
+// memory, with a tiny stand-in for the emulated card reader (demo cards, faults) and a record of every call.
+import type { ReaderFault, ReaderStatus } from '../../electron/core/devices/id-reader/schema.js';
 import { KioskError } from '../../electron/core/errors.js';
+import type { MaskedIdentity } from '../../electron/core/identity/schema.js';
 import { createBridge, type KioskApi, type Transport } from '../../electron/ipc/bridge.js';
-import type { AppInfo, EventName, EventPayload } from '../../electron/ipc/contract.js';
+import type { AppInfo, Channel, ChannelOutput, EventName, EventPayload } from '../../electron/ipc/contract.js';
 import { createDispatcher } from '../../electron/ipc/dispatch.js';
 
 export const testInfo: AppInfo = {
@@ -15,25 +18,90 @@ export const testInfo: AppInfo = {
   shell: 'browser',
 };
 
+/** A 1×1 PNG, enough for an <img> with a data: URL. */
+export const testPhoto =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+
+/** What `card.read` carries for a synthetic resident card: masked values only, like core sends. */
+export const testIdentity: MaskedIdentity = {
+  readId: 'read-0001-test',
+  source: 'card',
+  documentType: 'resident',
+  maskedName: '张*丰',
+  maskedNumber: '11**************2X',
+  photo: testPhoto,
+  validTo: '2030-01-01',
+  expired: false,
+};
+
+export const demoCards = [
+  { id: 'demo-zhang', label: '张*丰 · 居民身份证', cardType: 'resident' },
+  { id: 'demo-smith', label: 'S**** · 外国人永久居留身份证', cardType: 'foreign-permanent' },
+] as const;
+
+export type WedgeAnswer = ChannelOutput<'identity.wedge'>;
+
 export interface FakeKiosk {
   api: KioskApi;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Makes the next `app.info` calls fail with this error (undefined: answer normally again). */
   failAppInfo(error: KioskError | undefined): void;
+  /** Every contract call made, in order (channel and validated input). */
+  calls: { channel: Channel; input: unknown }[];
+  callsTo(channel: Channel): unknown[];
+  /** What the next `identity.wedge` answers; a KioskError makes it fail. */
+  answerWedge(answer: WedgeAnswer | KioskError): void;
+  setReaderStatus(status: ReaderStatus): void;
 }
+
+export const readyReader: ReaderStatus = { state: 'ready', kind: 'emulator', cardPresent: false, lastError: null };
 
 export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T09:30:00+08:00'): FakeKiosk {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const calls: FakeKiosk['calls'] = [];
   let appInfoError: KioskError | undefined;
+  let wedge: WedgeAnswer | KioskError = { valid: true, identity: { ...testIdentity, source: 'wedge', maskedName: null, photo: null } };
+  let reader = readyReader;
+  let fault: ReaderFault = 'none';
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => listeners.get(event)?.forEach((listener) => listener(payload));
+  const ok = { ok: true } as const;
+  // The emulated reader answers a tap after the call returns, like the real one (a read takes a moment).
+  const later = (action: () => void) => void Promise.resolve().then(action);
+
   const dispatch = createDispatcher({
     'app.info': () => {
       if (appInfoError) throw appInfoError;
       return { ...testInfo, ...info };
     },
     'system.health': () => ({ schemaVersion: 1, integrity: 'ok', now }),
+    'reader.status': () => reader,
+    'identity.wedge': () => {
+      if (wedge instanceof KioskError) throw wedge;
+      return wedge;
+    },
+    'identity.clear': () => ok,
+    'demo.cards': () => demoCards.map((card) => ({ ...card })),
+    'demo.tapCard': ({ cardId }) => {
+      if (!demoCards.some((card) => card.id === cardId)) throw new KioskError('not-found', 'errors.notFound');
+      later(() =>
+        fault === 'remove-mid-read' ? emit('card.problem', { problem: 'removed-early' }) : emit('card.read', { ...testIdentity }),
+      );
+      return ok;
+    },
+    'demo.removeCard': () => {
+      later(() => emit('card.removed', {}));
+      return ok;
+    },
+    'demo.fault': ({ fault: next }) => {
+      fault = next;
+      return ok;
+    },
   });
   const transport: Transport = {
-    invoke: (channel, input) => dispatch(channel, input, { transport: 'ipc' }),
+    invoke: (channel, input) => {
+      calls.push({ channel: channel as Channel, input });
+      return dispatch(channel, input, { transport: 'ipc' });
+    },
     subscribe(event, listener) {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);
@@ -43,9 +111,17 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
   };
   return {
     api: createBridge(transport),
-    emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+    emit,
     failAppInfo: (error) => {
       appInfoError = error;
+    },
+    calls,
+    callsTo: (channel) => calls.filter((call) => call.channel === channel).map((call) => call.input),
+    answerWedge: (answer) => {
+      wedge = answer;
+    },
+    setReaderStatus: (status) => {
+      reader = status;
     },
   };
 }

@@ -6,6 +6,8 @@ import { createI18n } from '../../renderer/src/i18n/create-i18n';
 type Tree = { [key: string]: string | Tree };
 
 const localeFiles = import.meta.glob<Tree>('../../renderer/locales/*/*.json', { eager: true, import: 'default' });
+/** Core and contract source: the error keys they send to the screen must all be translated. */
+const coreFiles = import.meta.glob<string>('../../electron/**/*.ts', { eager: true, query: '?raw', import: 'default' });
 const sourceFiles = import.meta.glob<string>('../../renderer/src/**/*.{ts,tsx}', {
   eager: true,
   query: '?raw',
@@ -107,7 +109,12 @@ describe('keys used in renderer/src', () => {
 
 describe('contract error keys', () => {
   const camel = (code: string) => code.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-  const contractKeys = [...errorCodes.map((code) => `errors.${camel(code)}`), 'errors.settingsInvalid', 'errors.settingsTooNew'];
+  const sentByCore = Object.values(coreFiles).flatMap((text) => [...text.matchAll(/'(errors\.[A-Za-z]+)'/g)].map((m) => m[1]!));
+  const contractKeys = [...new Set([...errorCodes.map((code) => `errors.${camel(code)}`), ...sentByCore])].sort();
+
+  it('the scan of core finds the keys it sends (so an empty scan cannot pass)', () => {
+    expect(sentByCore).toContain('errors.settingsInvalid');
+  });
 
   it.each(contractKeys)('%s exists in zh-CN and en', (key) => {
     for (const language of languages) expect(locales[language]?.common?.has(key), `${language} ${key}`).toBe(true);

@@ -12,6 +12,8 @@ interface ScreenFrameProps {
   /** Absent before `app.info` has answered (loading and start-up errors). */
   info?: FrameInfo;
   footer?: ReactNode;
+  /** Extra `data-*` attributes on the screen, e.g. which problem a problem screen explains (for tests and support). */
+  data?: Readonly<Record<`data-${string}`, string | undefined>>;
   children: ReactNode;
 }
 
@@ -38,11 +40,11 @@ function useFreshScreen() {
   return main;
 }
 
-export function ScreenFrame({ testId, info, footer, children }: ScreenFrameProps) {
+export function ScreenFrame({ testId, info, footer, data, children }: ScreenFrameProps) {
   useDocumentLanguage();
   const main = useFreshScreen();
   return (
-    <div className="screen" data-testid={testId}>
+    <div className="screen" data-testid={testId} {...data}>
       <header className="topbar">
         {info?.demo ? <DemoBanner /> : null}
         <div className="topbar-row">

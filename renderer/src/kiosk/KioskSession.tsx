@@ -1,0 +1,121 @@
+// The resident session once app.info is known: screen state, card and wedge input, and the one way home that forgets
+// the resident (identity.clear plus dropping every identity value from React state).
+import { useEffect, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskApi } from '../../../electron/ipc/bridge.js';
+import type { AppInfo } from '../../../electron/ipc/contract.js';
+import { useCardEvents } from '../api/use-card-events';
+import { useCoreTime } from '../api/use-core-time';
+import { useReaderStatus } from '../api/use-reader-status';
+import { IdleGuard } from '../components/IdleGuard';
+import { StaffSignInScreen } from '../staff/StaffSignInScreen';
+import { CardProblemScreen } from './CardProblemScreen';
+import { ConfirmedScreen } from './ConfirmedScreen';
+import { HelpScreen } from './HelpScreen';
+import { HomeScreen } from './HomeScreen';
+import { IdentityScreen } from './IdentityScreen';
+import { acceptsIdentity, currentScreen, initialSession, sessionReducer, type HomeNotice } from './session';
+import { useWedgeReader } from './use-wedge-reader';
+
+/** How long Home keeps the "place your own card" line after a "No": long enough to read, gone before the next person. */
+export const NOTICE_MS = 30_000;
+
+interface KioskSessionProps {
+  kiosk: KioskApi;
+  info: AppInfo;
+}
+
+export function KioskSession({ kiosk, info }: KioskSessionProps) {
+  const { i18n } = useTranslation();
+  const now = useCoreTime(kiosk);
+  const reader = useReaderStatus(kiosk);
+  const [session, dispatch] = useReducer(sessionReducer, initialSession);
+  const screen = currentScreen(session);
+
+  useCardEvents(kiosk, {
+    onRead: (identity) => dispatch({ type: 'identity', identity }),
+    onProblem: (problem) => dispatch({ type: 'problem', problem: { kind: 'card', problem } }),
+  });
+
+  useWedgeReader({
+    enabled: acceptsIdentity(screen),
+    onScan: (typed) => {
+      void kiosk.invoke('identity.wedge', { typed }).then((envelope) => {
+        // The reducer ignores an answer that comes back after the resident has moved somewhere it does not belong.
+        if (!envelope.ok) dispatch({ type: 'problem', problem: { kind: 'error', error: envelope.error } });
+        else if (envelope.value.valid) dispatch({ type: 'identity', identity: envelope.value.identity });
+        else dispatch({ type: 'problem', problem: { kind: 'wedge', reason: envelope.value.reason } });
+      });
+    },
+  });
+
+  const notice = session.notice;
+  useEffect(() => {
+    if (notice === undefined) return;
+    const timer = setTimeout(() => dispatch({ type: 'clear-notice' }), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  /** Every way home ends the session: core forgets the identity and the screen drops it too. */
+  const home = (homeNotice?: HomeNotice) => {
+    dispatch({ type: 'home', notice: homeNotice });
+    // Best effort: if core cannot be reached the identity is still gone from the screen, and core's own session
+    // timeout is the backstop; there is nothing useful a resident could do about a failure here.
+    void kiosk.invoke('identity.clear', {});
+  };
+  const startOver = () => home();
+  const notMe = () => home('not-me');
+  const back = () => {
+    if (session.trail.at(-2) === 'home') home();
+    else dispatch({ type: 'back' });
+  };
+  // Nobody answered the warning: whoever comes next starts fresh, in the terminal's own language.
+  const endSession = () => {
+    home();
+    void i18n.changeLanguage(info.defaultLanguage);
+  };
+
+  const content = (() => {
+    switch (screen) {
+      case 'home':
+        return (
+          <HomeScreen
+            info={info}
+            kiosk={kiosk}
+            now={now}
+            reader={reader}
+            notice={notice}
+            onHelp={() => dispatch({ type: 'go', screen: 'help' })}
+            onStaff={() => dispatch({ type: 'go', screen: 'staff' })}
+          />
+        );
+      case 'help':
+        return <HelpScreen info={info} onBack={back} onHome={startOver} />;
+      case 'staff':
+        return <StaffSignInScreen info={info} onBack={back} />;
+      case 'identity':
+        return session.identity ? (
+          <IdentityScreen
+            // A new card on the reader is a new screen: fresh focus and scroll, nothing carried over.
+            key={session.identity.readId}
+            info={info}
+            identity={session.identity}
+            onYes={() => dispatch({ type: 'confirm' })}
+            onNo={notMe}
+            onHome={startOver}
+          />
+        ) : null;
+      case 'confirmed':
+        return <ConfirmedScreen info={info} onHome={startOver} />;
+      case 'card-problem':
+        return session.problem ? <CardProblemScreen info={info} problem={session.problem} onBack={back} onHome={startOver} /> : null;
+    }
+  })();
+
+  return (
+    // Keyed by screen so each screen starts with a fresh idle period and no leftover warning.
+    <IdleGuard key={screen} enabled={screen !== 'home'} idle={info.idle} onExpire={endSession}>
+      {content}
+    </IdleGuard>
+  );
+}
