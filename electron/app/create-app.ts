@@ -1,8 +1,8 @@
 // Builds the core for one terminal (database, settings, clock) and the handler map both shells serve.
 import { mkdirSync } from 'node:fs';
 import { systemClock, systemRandom, type Clock, type RandomSource } from '../core/clock.js';
-import { loadMigrations, migrate } from '../core/db/migrations.js';
-import { integrityCheck, openDatabase, type Db } from '../core/db/open.js';
+import { integrityCheck, type Db } from '../core/db/open.js';
+import { openMigratedDatabase } from './database.js';
 import { isDemo } from '../core/settings/schema.js';
 import type { SettingsStore } from '../core/settings/store.js';
 import { ensureTerminalId } from '../core/terminal/identity.js';
@@ -10,7 +10,10 @@ import type { Handlers } from '../ipc/dispatch.js';
 import { createCurrentIdentity } from '../core/identity/current.js';
 import { createEventHub, type EventHub } from './events.js';
 import { startReader } from './reader.js';
-import { appVersion, databaseFile, migrationsDir } from './paths.js';
+import { createStaffDesk } from '../core/staff/desk.js';
+import { KioskError } from '../core/errors.js';
+import { DEMO_STAFF, prepareDemoStaff } from './demo-staff.js';
+import { appVersion, databaseFile } from './paths.js';
 
 export interface KioskAppOptions {
   dataDir: string;
@@ -35,19 +38,18 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
   const { dataDir, settings, shell, clock = systemClock, random = systemRandom, tickMs = 60_000 } = options;
   mkdirSync(dataDir, { recursive: true });
   const initial = settings.read();
-  const db = openDatabase(databaseFile(dataDir, initial.databasePath));
-  let schemaVersion: number;
-  try {
-    schemaVersion = migrate(db, loadMigrations(migrationsDir())).schemaVersion;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const { db, schemaVersion } = openMigratedDatabase(databaseFile(dataDir, initial.databasePath));
   const terminalId = ensureTerminalId(db, clock, random);
   const events = createEventHub();
   const version = appVersion();
   const current = createCurrentIdentity(clock, random);
   const reader = startReader(initial, events, current);
+  const demo = isDemo(initial);
+  prepareDemoStaff(db, demo, clock, random);
+  const staff = createStaffDesk(db, clock, { onChange: (session) => events.emit('staff.session', session) });
+  const demoOnly = () => {
+    if (!demo) throw new KioskError('forbidden', 'errors.demoOnly');
+  };
   const ok = { ok: true } as const;
 
   const handlers: Handlers = {
@@ -70,11 +72,20 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
       const result = current.fromTyped(typed, 'wedge');
       return result.ok ? { valid: true, identity: result.identity } : { valid: false, reason: result.reason };
     },
+    'identity.manual': ({ typed }) => {
+      staff.requireOfficer();
+      const result = current.fromTyped(typed, 'manual');
+      return result.ok ? { valid: true, identity: result.identity } : { valid: false, reason: result.reason };
+    },
     'identity.clear': () => (current.clear(), ok),
+    'staff.signIn': ({ staffNo, pin }) => staff.signIn(staffNo, pin),
+    'staff.signOut': () => staff.signOut(),
+    'staff.session': () => staff.session(),
     'demo.cards': () => reader.demo().cards(),
     'demo.tapCard': ({ cardId }) => (reader.demo().tap(cardId), ok),
     'demo.removeCard': () => (reader.demo().remove(), ok),
     'demo.fault': ({ fault }) => (reader.demo().fault(fault), ok),
+    'demo.staff': () => (demoOnly(), { staffNo: DEMO_STAFF.staffNo, pin: DEMO_STAFF.pin }),
   };
 
   const timer = tickMs > 0 ? setInterval(() => events.emit('clock.tick', { now: clock.now().toISOString() }), tickMs) : undefined;
@@ -88,6 +99,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     async close() {
       if (timer) clearInterval(timer);
       current.clear();
+      staff.close();
       await reader.close();
       db.close();
     },

@@ -1,8 +1,11 @@
 // The shape of an operator CLI command, and the small helpers every command shares.
 import { parseArgs } from 'node:util';
+import { configuredDatabaseFile } from '../app/database.js';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** All of standard input (secrets such as PINs come this way, never as arguments in the process list). */
+  readStdin(): Promise<string>;
   env: NodeJS.ProcessEnv;
 }
 
@@ -36,4 +39,11 @@ export function oneArgument(args: string[], what: string): { value: string; json
   const [value, ...extra] = positionals;
   if (value === undefined || value.trim() === '' || extra.length > 0) throw new UsageError(what);
   return { value, json: values.json };
+}
+
+/** `--db FILE` when given (and not blank), else the database the settings name. */
+export function databaseArgument(db: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (db === undefined) return configuredDatabaseFile(env);
+  if (db.trim() === '') throw new UsageError('--db needs a file path');
+  return db;
 }

@@ -1,12 +1,16 @@
 // `npm run kiosk -- <command>`: the operator CLI. Later issues add their commands to the list below.
+import { text } from 'node:stream/consumers';
 import { pathToFileURL } from 'node:url';
+import { KioskError } from '../core/errors.js';
+import { translate } from './messages.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { cardDecode } from './commands/card-decode.js';
 import { dbCheck } from './commands/db-check.js';
 import { helpCommand } from './commands/help.js';
 import { idCheck } from './commands/id-check.js';
+import { officerAdd, officerList } from './commands/officers.js';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), dbCheck, idCheck, cardDecode];
+export const commands: readonly Command[] = [helpCommand(() => commands), dbCheck, idCheck, cardDecode, officerAdd, officerList];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name = 'help', ...args] = argv;
@@ -18,6 +22,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(args, io);
   } catch (error) {
+    if (error instanceof KioskError) {
+      // A refusal from core: said in the operator's language, and as data for scripts that asked for --json.
+      io.err(translate(error.key, error.params, io.env));
+      if (argv.includes('--json'))
+        io.out(JSON.stringify({ error: error.code, key: error.key, ...(error.params ? { params: error.params } : {}) }));
+      return 1;
+    }
     // node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
     const isUsage = error instanceof UsageError || String((error as NodeJS.ErrnoException).code ?? '').startsWith('ERR_PARSE_ARGS');
     if (!isUsage) throw error;
@@ -27,7 +38,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env };
+  const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l), readStdin: () => text(process.stdin), env: process.env };
   runCli(process.argv.slice(2), io).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CardProblemSchema, DemoCardSchema, ReaderFaultSchema, ReaderStatusSchema } from '../core/devices/id-reader/schema.js';
 import { MaskedIdentitySchema, RejectReasonSchema } from '../core/identity/schema.js';
 import { IdleSchema, LanguageSchema } from '../core/settings/schema.js';
+import { SignInSchema, StaffSessionSchema } from '../core/staff/schema.js';
 
 const NoInput = z.object({}).strict();
 
@@ -34,25 +35,34 @@ export const ClockTickSchema = z.object({ now: z.iso.datetime({ offset: true }) 
 
 const Ok = z.object({ ok: z.literal(true) }).strict();
 
+/** A number typed by a keyboard-wedge reader or by staff, and core's answer: the masked identity or the reason. */
+const TypedNumber = z.object({ typed: z.string().max(64) }).strict();
+const TypedNumberAnswer = z.discriminatedUnion('valid', [
+  z.object({ valid: z.literal(true), identity: MaskedIdentitySchema }).strict(),
+  z.object({ valid: z.literal(false), reason: RejectReasonSchema }).strict(),
+]);
+
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'system.health': { input: NoInput, output: SystemHealthSchema },
   'reader.status': { input: NoInput, output: ReaderStatusSchema },
   /** A keyboard-wedge reader typed a number + Enter: core validates it and answers the masked identity or the reason. */
-  'identity.wedge': {
-    input: z.object({ typed: z.string().max(64) }).strict(),
-    output: z.discriminatedUnion('valid', [
-      z.object({ valid: z.literal(true), identity: MaskedIdentitySchema }).strict(),
-      z.object({ valid: z.literal(false), reason: RejectReasonSchema }).strict(),
-    ]),
-  },
+  'identity.wedge': { input: TypedNumber, output: TypedNumberAnswer },
+  /** Staff typing a number by hand (signed-in staff only; residents never type): same answer as a wedge read. */
+  'identity.manual': { input: TypedNumber, output: TypedNumberAnswer },
   /** Forget the identity of the session that just ended (the screen calls it on goodbye and on idle expiry). */
   'identity.clear': { input: NoInput, output: Ok },
+  /** Staff sign-in on this terminal: staff number + PIN; wrong PINs lock the account for a while. */
+  'staff.signIn': { input: SignInSchema, output: StaffSessionSchema },
+  'staff.signOut': { input: NoInput, output: StaffSessionSchema },
+  'staff.session': { input: NoInput, output: StaffSessionSchema },
   /** Trainer panel, demo mode only: the synthetic cards, placing one on the emulated reader, lifting it, faults. */
   'demo.cards': { input: NoInput, output: z.array(DemoCardSchema) },
   'demo.tapCard': { input: z.object({ cardId: z.string().min(1).max(32) }).strict(), output: Ok },
   'demo.removeCard': { input: NoInput, output: Ok },
   'demo.fault': { input: z.object({ fault: ReaderFaultSchema }).strict(), output: Ok },
+  /** The demo officer's sign-in, shown to trainers; demo terminals only. */
+  'demo.staff': { input: NoInput, output: SignInSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -65,6 +75,8 @@ export const events = {
   /** The card was lifted from the reader (the next tap may be read). */
   'card.removed': z.object({}).strict(),
   'reader.status': ReaderStatusSchema,
+  /** Staff signed in or out (also when core signs an idle officer out). */
+  'staff.session': StaffSessionSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof channels;

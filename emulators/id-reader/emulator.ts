@@ -90,6 +90,7 @@ export class SamEmulator {
     const samBroken = this.currentFault === 'sam-fault';
     switch (key) {
       case '16:255': // 10 FF reset SAM
+      case '1:255': // 01 FF, as DOMAIN.md writes it: some hosts may send this
         this.counts.other++;
         return ok(samBroken ? status.samSelfTestFailed : status.ok);
       case '17:255': // 11 FF SAM status

@@ -4,6 +4,7 @@ import './theme/tokens.css';
 import './theme/base.css';
 import './theme/screens.css';
 import './theme/card.css';
+import './theme/staff.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

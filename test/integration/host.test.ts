@@ -116,8 +116,12 @@ test('every channel reaches exactly one handler; malformed input reaches none', 
     return spied as unknown as Handlers;
   });
   for (const name of channelNames) {
-    const reply = JSON.parse((await invoke(host.port, name, sampleInputs[name])).body) as { ok: boolean };
-    assert.equal(reply.ok, true, `${name}: ${JSON.stringify(reply)}`);
+    const reply = JSON.parse((await invoke(host.port, name, sampleInputs[name])).body) as { ok: boolean; error?: { code: string } };
+    // Reaching the handler is what counts here; a staff-only channel may then refuse a caller who is not signed in.
+    assert.ok(
+      reply.ok || !['invalid-input', 'unknown-channel', 'internal'].includes(reply.error!.code),
+      `${name}: ${JSON.stringify(reply)}`,
+    );
   }
   for (const name of channelNames) assert.equal(calls.get(name), 1, name);
   const bad = await invoke(host.port, 'app.info', { unexpected: true });

@@ -1,8 +1,12 @@
 // An in-memory `window.kiosk` for renderer tests: the real bridge and dispatcher over a transport that never leaves
-// memory, with a tiny stand-in for the emulated card reader (demo cards, faults) and a record of every call.
+// memory, with a tiny stand-in for the emulated card reader (demo cards, faults), staff sign-in (one demo officer,
+// locked after 5 wrong PINs), manual number entry (core's real number rules) and a record of every call.
 import type { ReaderFault, ReaderStatus } from '../../electron/core/devices/id-reader/schema.js';
 import { KioskError } from '../../electron/core/errors.js';
+import { parseDocumentNumber } from '../../electron/core/identity/document-number.js';
 import type { MaskedIdentity } from '../../electron/core/identity/schema.js';
+import { maskIdNumber } from '../../electron/core/privacy/mask.js';
+import type { SignedInOfficer } from '../../electron/core/staff/schema.js';
 import { createBridge, type KioskApi, type Transport } from '../../electron/ipc/bridge.js';
 import type { AppInfo, Channel, ChannelOutput, EventName, EventPayload } from '../../electron/ipc/contract.js';
 import { createDispatcher } from '../../electron/ipc/dispatch.js';
@@ -41,6 +45,15 @@ export const demoCards = [
 
 export type WedgeAnswer = ChannelOutput<'identity.wedge'>;
 
+/** The demo officer, as `demo.staff` tells trainers and `staff.signIn` accepts. */
+export const demoStaff = { staffNo: '0001', pin: '246810' } as const;
+export const demoOfficer: SignedInOfficer = { staffNo: '0001', maskedName: '王**', roles: ['officer', 'approver'] };
+/** Wrong PINs allowed before the account locks, and for how long (like core). */
+export const SIGN_IN_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+/** What the fake's "today" is for birth dates in typed numbers. */
+const fakeToday = new Date('2024-05-01T09:30:00+08:00');
+
 export interface FakeKiosk {
   api: KioskApi;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
@@ -52,6 +65,12 @@ export interface FakeKiosk {
   /** What the next `identity.wedge` answers; a KioskError makes it fail. */
   answerWedge(answer: WedgeAnswer | KioskError): void;
   setReaderStatus(status: ReaderStatus): void;
+  /** Makes the next `identity.manual` calls fail with this error (undefined: answer normally again). */
+  failManual(error: KioskError | undefined): void;
+  /** Who core thinks is signed in. */
+  officer(): SignedInOfficer | null;
+  /** Core signs the officer out by itself (its own idle timeout), pushing `staff.session` with no officer. */
+  expireStaffSession(): void;
 }
 
 export const readyReader: ReaderStatus = { state: 'ready', kind: 'emulator', cardPresent: false, lastError: null };
@@ -60,9 +79,17 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const calls: FakeKiosk['calls'] = [];
   let appInfoError: KioskError | undefined;
+  let manualError: KioskError | undefined;
   let wedge: WedgeAnswer | KioskError = { valid: true, identity: { ...testIdentity, source: 'wedge', maskedName: null, photo: null } };
   let reader = readyReader;
   let fault: ReaderFault = 'none';
+  let officer: SignedInOfficer | null = null;
+  let wrongPins = 0;
+  let readCount = 0;
+  const setOfficer = (next: SignedInOfficer | null) => {
+    officer = next;
+    emit('staff.session', { officer });
+  };
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => listeners.get(event)?.forEach((listener) => listener(payload));
   const ok = { ok: true } as const;
   // The emulated reader answers a tap after the call returns, like the real one (a read takes a moment).
@@ -79,7 +106,48 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
       if (wedge instanceof KioskError) throw wedge;
       return wedge;
     },
+    'identity.manual': ({ typed }) => {
+      if (manualError) throw manualError;
+      if (!officer) throw new KioskError('forbidden', 'errors.staffOnly');
+      const parsed = parseDocumentNumber(typed, fakeToday);
+      if (!parsed.valid) return { valid: false, reason: parsed.reason };
+      readCount += 1;
+      const identity: MaskedIdentity = {
+        readId: `manual-${String(readCount).padStart(4, '0')}-test`,
+        source: 'manual',
+        documentType: parsed.type,
+        maskedName: null,
+        maskedNumber: maskIdNumber(parsed.canonical),
+        photo: null,
+        validTo: null,
+        expired: false,
+      };
+      return { valid: true, identity };
+    },
     'identity.clear': () => ok,
+    'staff.signIn': ({ staffNo, pin }) => {
+      if (wrongPins >= SIGN_IN_ATTEMPTS) throw new KioskError('forbidden', 'errors.signInLocked', { minutes: LOCK_MINUTES });
+      // Like core: an unknown staff number gets the same answer as a wrong PIN, but nothing is counted or locked.
+      const failed = new KioskError('unauthorized', 'errors.signInFailed', { attempts: SIGN_IN_ATTEMPTS, minutes: LOCK_MINUTES });
+      if (staffNo !== demoStaff.staffNo) throw failed;
+      if (pin !== demoStaff.pin) {
+        wrongPins += 1;
+        if (wrongPins >= SIGN_IN_ATTEMPTS) throw new KioskError('forbidden', 'errors.signInLocked', { minutes: LOCK_MINUTES });
+        throw failed;
+      }
+      wrongPins = 0;
+      setOfficer({ ...demoOfficer });
+      return { officer };
+    },
+    'staff.signOut': () => {
+      setOfficer(null);
+      return { officer };
+    },
+    'staff.session': () => ({ officer }),
+    'demo.staff': () => {
+      if (!{ ...testInfo, ...info }.demo) throw new KioskError('forbidden', 'errors.demoOnly');
+      return { ...demoStaff };
+    },
     'demo.cards': () => demoCards.map((card) => ({ ...card })),
     'demo.tapCard': ({ cardId }) => {
       if (!demoCards.some((card) => card.id === cardId)) throw new KioskError('not-found', 'errors.notFound');
@@ -123,5 +191,10 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
     setReaderStatus: (status) => {
       reader = status;
     },
+    failManual: (error) => {
+      manualError = error;
+    },
+    officer: () => officer,
+    expireStaffSession: () => setOfficer(null),
   };
 }

@@ -37,6 +37,14 @@ describe('trainer panel', () => {
     expect(document.activeElement).toBe(screen.getByTestId('trainer-close'));
   });
 
+  it("shows the demo officer's sign-in from demo.staff", async () => {
+    const { fake } = await openTrainer();
+    const account = await screen.findByTestId('trainer-staff');
+    expect(account.textContent).toBe('工号 0001 · 密码 246810');
+    expect(screen.getByRole('heading', { level: 3, name: '培训用工作人员账号' })).toBeTruthy();
+    expect(fake.callsTo('demo.staff')).toHaveLength(1);
+  });
+
   it('tapping a card reads it: the identity screen follows', async () => {
     const { fake } = await openTrainer();
     fireEvent.click(screen.getByTestId('trainer-card-demo-zhang'));

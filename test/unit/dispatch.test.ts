@@ -24,11 +24,16 @@ function spyHandlers(overrides: Partial<Handlers> = {}) {
     'system.health': () => (calls.push('system.health'), { schemaVersion: 1, integrity: 'ok', now: '2026-11-27T01:00:00.000Z' }),
     'reader.status': () => (calls.push('reader.status'), { state: 'ready', kind: 'emulator', cardPresent: false, lastError: null }),
     'identity.wedge': () => (calls.push('identity.wedge'), { valid: false, reason: 'length' }),
+    'identity.manual': () => (calls.push('identity.manual'), { valid: false, reason: 'length' }),
     'identity.clear': () => done('identity.clear'),
+    'staff.signIn': () => (calls.push('staff.signIn'), { officer: null }),
+    'staff.signOut': () => (calls.push('staff.signOut'), { officer: null }),
+    'staff.session': () => (calls.push('staff.session'), { officer: null }),
     'demo.cards': () => (calls.push('demo.cards'), []),
     'demo.tapCard': () => done('demo.tapCard'),
     'demo.removeCard': () => done('demo.removeCard'),
     'demo.fault': () => done('demo.fault'),
+    'demo.staff': () => (calls.push('demo.staff'), { staffNo: '0001', pin: '246810' }),
     ...overrides,
   };
   return { handlers, calls };

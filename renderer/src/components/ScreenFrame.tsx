@@ -1,4 +1,5 @@
-// The frame every screen shares: a banner landmark (demo notice, hall name, language switch), one main, an optional footer.
+// The frame every screen shares: a banner landmark (demo notice, hall name, language switch, an optional status line),
+// one main, an optional footer.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/ipc/contract.js';
@@ -12,6 +13,8 @@ interface ScreenFrameProps {
   /** Absent before `app.info` has answered (loading and start-up errors). */
   info?: FrameInfo;
   footer?: ReactNode;
+  /** A line under the hall name on every screen of an area, e.g. the signed-in officer on staff screens. */
+  status?: ReactNode;
   /** Extra `data-*` attributes on the screen, e.g. which problem a problem screen explains (for tests and support). */
   data?: Readonly<Record<`data-${string}`, string | undefined>>;
   children: ReactNode;
@@ -40,7 +43,7 @@ function useFreshScreen() {
   return main;
 }
 
-export function ScreenFrame({ testId, info, footer, data, children }: ScreenFrameProps) {
+export function ScreenFrame({ testId, info, footer, status, data, children }: ScreenFrameProps) {
   useDocumentLanguage();
   const main = useFreshScreen();
   return (
@@ -51,6 +54,7 @@ export function ScreenFrame({ testId, info, footer, data, children }: ScreenFram
           <p className="hall-name">{info?.hallName}</p>
           <LanguageSwitch />
         </div>
+        {status}
       </header>
       <main ref={main} className="content" tabIndex={-1}>
         {children}

@@ -1,10 +1,11 @@
 // A tap or swipe that gave no identity, in plain words with what to do next; Back and Start over, never a dead end.
 import { useTranslation } from 'react-i18next';
-import type { CardProblem, RejectReason } from '../api/card-types';
+import type { CardProblem } from '../api/card-types';
 import { BackHomeButtons } from '../components/BackHomeButtons';
 import { ScreenFrame, type FrameInfo } from '../components/ScreenFrame';
 import { errorMessage } from '../i18n/error-message';
 import type { ProblemView } from './session';
+import { useRejectReasons } from './use-reject-reasons';
 
 interface CardProblemScreenProps {
   info: FrameInfo;
@@ -24,14 +25,7 @@ export function CardProblemScreen({ info, problem, onBack, onHome }: CardProblem
     'reader-fault': t('card:problems.reader-fault'),
     unsupported: t('card:problems.unsupported'),
   };
-  const reasons: Record<RejectReason, string> = {
-    length: t('identity:reasons.length'),
-    charset: t('identity:reasons.charset'),
-    'check-digit': t('identity:reasons.check-digit'),
-    'birth-date': t('identity:reasons.birth-date'),
-    region: t('identity:reasons.region'),
-    type: t('identity:reasons.type'),
-  };
+  const reasons = useRejectReasons();
   const lines =
     problem.kind === 'card'
       ? [problems[problem.problem]]

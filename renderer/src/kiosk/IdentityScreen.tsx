@@ -1,4 +1,5 @@
-// "Is this you?" (UX.md step 2): photo, masked name and number, document type, and two big answers.
+// "Is this you?" (UX.md step 2): photo, masked name and number, document type, and two big answers; a note when staff
+// typed the number by hand.
 import { useTranslation } from 'react-i18next';
 import type { DocumentType, MaskedIdentity } from '../api/card-types';
 import { ScreenFrame, type FrameInfo } from '../components/ScreenFrame';
@@ -51,6 +52,11 @@ export function IdentityScreen({ info, identity, onYes, onNo, onHome }: Identity
           </div>
         </dl>
       </div>
+      {identity.source === 'manual' ? (
+        <p className="lead notice" data-testid="identity-manual-note">
+          <WarningMark /> {t('identity:manualNote')}
+        </p>
+      ) : null}
       {identity.expired ? (
         <p className="lead notice" data-testid="identity-expired">
           <WarningMark /> {t('identity:expired')}

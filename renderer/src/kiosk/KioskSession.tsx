@@ -1,13 +1,18 @@
-// The resident session once app.info is known: screen state, card and wedge input, and the one way home that forgets
-// the resident (identity.clear plus dropping every identity value from React state).
-import { useEffect, useReducer } from 'react';
+// The kiosk session once app.info is known: screen state, card and wedge input, the staff screens, and the one way home
+// that forgets the resident (identity.clear plus dropping every identity value from React state) and signs staff out.
+import { useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../electron/ipc/bridge.js';
 import type { AppInfo } from '../../../electron/ipc/contract.js';
+import type { MaskedIdentity } from '../api/card-types';
+import type { SignedInOfficer } from '../api/staff-types';
 import { useCardEvents } from '../api/use-card-events';
 import { useCoreTime } from '../api/use-core-time';
 import { useReaderStatus } from '../api/use-reader-status';
+import { useStaffSession } from '../api/use-staff-session';
 import { IdleGuard } from '../components/IdleGuard';
+import { ManualEntryScreen } from '../staff/ManualEntryScreen';
+import { StaffHomeScreen } from '../staff/StaffHomeScreen';
 import { StaffSignInScreen } from '../staff/StaffSignInScreen';
 import { CardProblemScreen } from './CardProblemScreen';
 import { ConfirmedScreen } from './ConfirmedScreen';
@@ -31,6 +36,11 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
   const reader = useReaderStatus(kiosk);
   const [session, dispatch] = useReducer(sessionReducer, initialSession);
   const screen = currentScreen(session);
+  // For answers that arrive after the screen that asked has gone (sign-in, manual check): where are we now?
+  const latestScreen = useRef(screen);
+  useEffect(() => {
+    latestScreen.current = screen;
+  }, [screen]);
 
   useCardEvents(kiosk, {
     onRead: (identity) => dispatch({ type: 'identity', identity }),
@@ -56,12 +66,28 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  /** Every way home ends the session: core forgets the identity and the screen drops it too. */
+  // Core says nobody is signed in any more: off the staff screens (the reducer leaves resident screens alone).
+  useStaffSession(kiosk, () => dispatch({ type: 'signed-out' }));
+
+  /** Every way home ends the session: core forgets the identity and the officer, and the screen drops both too. */
   const home = (homeNotice?: HomeNotice) => {
+    const signedIn = session.officer !== undefined;
     dispatch({ type: 'home', notice: homeNotice });
     // Best effort: if core cannot be reached the identity is still gone from the screen, and core's own session
     // timeout is the backstop; there is nothing useful a resident could do about a failure here.
     void kiosk.invoke('identity.clear', {});
+    if (signedIn) void kiosk.invoke('staff.signOut', {});
+  };
+  const signOut = () => home();
+  const signedIn = (officer: SignedInOfficer) => {
+    // Signed in after the sign-in screen had gone (idle, Start over): nobody is there, so out again.
+    if (latestScreen.current === 'staff') dispatch({ type: 'signed-in', officer });
+    else void kiosk.invoke('staff.signOut', {});
+  };
+  const manualIdentity = (identity: MaskedIdentity) => {
+    if (latestScreen.current === 'staff-manual') dispatch({ type: 'manual-identity', identity });
+    // Checked after the screen had gone: core holds an identity nobody is looking at; let it go.
+    else void kiosk.invoke('identity.clear', {});
   };
   const startOver = () => home();
   const notMe = () => home('not-me');
@@ -92,7 +118,28 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
       case 'help':
         return <HelpScreen info={info} onBack={back} onHome={startOver} />;
       case 'staff':
-        return <StaffSignInScreen info={info} onBack={back} />;
+        return <StaffSignInScreen info={info} kiosk={kiosk} onBack={back} onSignedIn={signedIn} />;
+      case 'staff-home':
+        return session.officer ? (
+          <StaffHomeScreen
+            info={info}
+            officer={session.officer}
+            onManual={() => dispatch({ type: 'go', screen: 'staff-manual' })}
+            onSignOut={signOut}
+          />
+        ) : null;
+      case 'staff-manual':
+        return session.officer ? (
+          <ManualEntryScreen
+            info={info}
+            kiosk={kiosk}
+            officer={session.officer}
+            onValid={manualIdentity}
+            onBack={back}
+            onHome={startOver}
+            onSignOut={signOut}
+          />
+        ) : null;
       case 'identity':
         return session.identity ? (
           <IdentityScreen

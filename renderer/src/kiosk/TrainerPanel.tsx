@@ -1,9 +1,11 @@
-// Trainer panel (demo mode only): tap a synthetic demo card on the emulated reader, lift it, or make the reader fail.
+// Trainer panel (demo mode only): the demo officer's sign-in, tap a synthetic demo card on the emulated reader, lift it,
+// or make the reader fail.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../electron/ipc/bridge.js';
 import type { Envelope, ErrorData } from '../../../electron/ipc/envelope.js';
 import { readerFaults, type DemoCard, type ReaderFault } from '../api/card-types';
+import type { StaffSignIn } from '../api/staff-types';
 import { errorMessage } from '../i18n/error-message';
 
 interface TrainerPanelProps {
@@ -18,6 +20,7 @@ export function TrainerPanel({ kiosk, onClose }: TrainerPanelProps) {
   const [cards, setCards] = useState<readonly DemoCard[]>();
   const [error, setError] = useState<ErrorData>();
   const [fault, setFault] = useState<ReaderFault>();
+  const [staff, setStaff] = useState<StaffSignIn>();
   // Written out key by key so every key stays greppable and checked by the locale test.
   const faultNames: Record<ReaderFault, string> = {
     none: t('trainer:faults.none'),
@@ -35,6 +38,11 @@ export function TrainerPanel({ kiosk, onClose }: TrainerPanelProps) {
     void kiosk.invoke('demo.cards', {}).then((envelope) => {
       if (!current) return;
       if (envelope.ok) setCards(envelope.value);
+      else setError(envelope.error);
+    });
+    void kiosk.invoke('demo.staff', {}).then((envelope) => {
+      if (!current) return;
+      if (envelope.ok) setStaff(envelope.value);
       else setError(envelope.error);
     });
     return () => {
@@ -88,6 +96,14 @@ export function TrainerPanel({ kiosk, onClose }: TrainerPanelProps) {
           <p className="trainer-error" role="alert" data-testid="trainer-error">
             {errorMessage(t, error)}
           </p>
+        ) : null}
+        {staff ? (
+          <>
+            <h3>{t('trainer:staffHeading')}</h3>
+            <p className="trainer-staff" data-testid="trainer-staff" data-staff-no={staff.staffNo} data-pin={staff.pin}>
+              {t('trainer:staffAccount', { staffNo: staff.staffNo, pin: staff.pin })}
+            </p>
+          </>
         ) : null}
         <h3>{t('trainer:cardsHeading')}</h3>
         {cards === undefined ? (

@@ -1,9 +1,15 @@
-// The resident session as a pure reducer: which screen is showing (a trail for "Back"), the masked identity and the
-// problem being explained. Pure so the rules about which event may change which screen are easy to test and to read.
+// The kiosk session as a pure reducer: which screen is showing (a trail for "Back"), the masked identity, the problem
+// being explained and the signed-in officer. Pure so the rules about which event may change which screen are easy to
+// test and to read.
 import type { ErrorData } from '../../../electron/ipc/envelope.js';
 import type { CardProblem, MaskedIdentity, RejectReason } from '../api/card-types';
+import type { SignedInOfficer } from '../api/staff-types';
 
-export type Screen = 'home' | 'help' | 'staff' | 'identity' | 'confirmed' | 'card-problem';
+export type Screen = 'home' | 'help' | 'staff' | 'staff-home' | 'staff-manual' | 'identity' | 'confirmed' | 'card-problem';
+
+/** The screens only a signed-in officer may see; leaving them for Home signs the officer out. */
+export const staffScreens: readonly Screen[] = ['staff-home', 'staff-manual'];
+export const isStaffScreen = (screen: Screen) => staffScreens.includes(screen);
 
 /** What went wrong with a tap or a swipe: a reader problem, a number core refused, or a failed call. */
 export type ProblemView =
@@ -19,10 +25,15 @@ export interface SessionState {
   identity: MaskedIdentity | undefined;
   problem: ProblemView | undefined;
   notice: HomeNotice | undefined;
+  /** The officer signed in on this terminal (from sign-in until Home); undefined for residents. */
+  officer: SignedInOfficer | undefined;
 }
 
 export type SessionAction =
-  | { type: 'go'; screen: 'help' | 'staff' }
+  | { type: 'go'; screen: 'help' | 'staff' | 'staff-manual' }
+  | { type: 'signed-in'; officer: SignedInOfficer }
+  | { type: 'manual-identity'; identity: MaskedIdentity }
+  | { type: 'signed-out' }
   | { type: 'back' }
   | { type: 'home'; notice?: HomeNotice }
   | { type: 'identity'; identity: MaskedIdentity }
@@ -30,15 +41,21 @@ export type SessionAction =
   | { type: 'confirm' }
   | { type: 'clear-notice' };
 
-export const initialSession: SessionState = { trail: ['home'], identity: undefined, problem: undefined, notice: undefined };
+export const initialSession: SessionState = {
+  trail: ['home'],
+  identity: undefined,
+  problem: undefined,
+  notice: undefined,
+  officer: undefined,
+};
 
 export const currentScreen = (state: SessionState): Screen => state.trail.at(-1) ?? 'home';
 
 /**
  * A card can be read on every resident screen: a new read also replaces what core holds, so the screen must follow it.
- * The staff screen is not the resident's, so nothing there reacts to a card.
+ * The staff screens are not the resident's, so nothing there reacts to a card.
  */
-export const acceptsIdentity = (screen: Screen) => screen !== 'staff';
+export const acceptsIdentity = (screen: Screen) => screen !== 'staff' && !isStaffScreen(screen);
 
 /** A failed tap does not interrupt someone answering "is this you?" (they may be fiddling with the card). */
 export const acceptsProblem = (screen: Screen) => acceptsIdentity(screen) && screen !== 'identity';
@@ -54,25 +71,46 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
   const screen = currentScreen(state);
   switch (action.type) {
     case 'go':
+      // The manual entry screen is for a signed-in officer, and only from the staff home.
+      if (action.screen === 'staff-manual' && (screen !== 'staff-home' || !state.officer)) return state;
       return { ...state, trail: [...state.trail, action.screen], notice: undefined };
+    case 'signed-in':
+      // The sign-in screen gives way to the staff home: "Back" from there never shows the keypad with the PIN again.
+      if (screen !== 'staff') return state;
+      return { ...state, trail: [...state.trail.slice(0, -1), 'staff-home'], officer: action.officer };
+    case 'manual-identity':
+      // Handed over to the resident: a trail without the staff screens, so no "Back" can lead into them.
+      if (screen !== 'staff-manual') return state;
+      return { ...state, trail: ['home', 'identity'], identity: action.identity, problem: undefined };
     case 'back': {
       const trail = state.trail.length > 1 ? state.trail.slice(0, -1) : state.trail;
       const top = trail.at(-1);
       return {
+        ...state,
         trail,
         identity: top === 'identity' || top === 'confirmed' ? state.identity : undefined,
         problem: top === 'card-problem' ? state.problem : undefined,
         notice: undefined,
       };
     }
+    case 'signed-out':
+      // Core signed the officer out (idle, or elsewhere): off the staff screens at once; a resident screen stays.
+      return isStaffScreen(screen) ? initialSession : { ...state, officer: undefined };
     case 'home':
       return { ...initialSession, notice: action.notice };
     case 'identity':
       if (!acceptsIdentity(screen)) return state;
-      return { trail: [...withoutCardScreens(state.trail), 'identity'], identity: action.identity, problem: undefined, notice: undefined };
+      return {
+        ...state,
+        trail: [...withoutCardScreens(state.trail), 'identity'],
+        identity: action.identity,
+        problem: undefined,
+        notice: undefined,
+      };
     case 'problem':
       if (!acceptsProblem(screen)) return state;
       return {
+        ...state,
         trail: [...withoutCardScreens(state.trail), 'card-problem'],
         identity: undefined,
         problem: action.problem,

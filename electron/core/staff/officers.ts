@@ -1,0 +1,89 @@
+// The officer table: add, find, and the failed-attempt counter behind the lockout.
+import type { Clock, RandomSource } from '../clock.js';
+import type { Db } from '../db/open.js';
+import { KioskError } from '../errors.js';
+import { hashPin, type PinHash } from './pin.js';
+import { PinSchema, RoleSchema, StaffNoSchema, type Role } from './schema.js';
+
+export interface Officer {
+  staffNo: string;
+  name: string;
+  roles: Role[];
+  pin: PinHash;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  demo: boolean;
+  active: boolean;
+}
+
+export interface NewOfficer {
+  staffNo: string;
+  name: string;
+  roles: Role[];
+  pin: string;
+  demo?: boolean;
+}
+
+interface Row {
+  staff_no: string;
+  name: string;
+  roles: string;
+  pin_salt: Buffer;
+  pin_hash: Buffer;
+  failed_attempts: number;
+  locked_until: string | null;
+  demo: number;
+  active: number;
+}
+
+const toOfficer = (r: Row): Officer => ({
+  staffNo: r.staff_no,
+  name: r.name,
+  roles: r.roles.split(' ').map((role) => RoleSchema.parse(role)),
+  pin: { salt: r.pin_salt, hash: r.pin_hash },
+  failedAttempts: r.failed_attempts,
+  lockedUntil: r.locked_until,
+  demo: r.demo === 1,
+  active: r.active === 1,
+});
+
+export function addOfficer(db: Db, clock: Clock, random: RandomSource, officer: NewOfficer): void {
+  if (!StaffNoSchema.safeParse(officer.staffNo).success) throw new KioskError('invalid-input', 'errors.staffNoInvalid');
+  if (!PinSchema.safeParse(officer.pin).success) throw new KioskError('invalid-input', 'errors.pinInvalid');
+  const name = officer.name.trim();
+  if (name.length === 0 || name.length > 40) throw new KioskError('invalid-input', 'errors.officerNameInvalid');
+  if (officer.roles.length === 0) throw new KioskError('invalid-input', 'errors.rolesMissing');
+  if (findOfficer(db, officer.staffNo)) throw new KioskError('conflict', 'errors.officerExists', { staffNo: officer.staffNo });
+  const { salt, hash } = hashPin(officer.pin, random);
+  db.prepare('INSERT INTO officer (staff_no, name, roles, pin_salt, pin_hash, demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    officer.staffNo,
+    name,
+    [...new Set(officer.roles)].join(' '),
+    salt,
+    hash,
+    officer.demo ? 1 : 0,
+    clock.now().toISOString(),
+  );
+}
+
+export function findOfficer(db: Db, staffNo: string): Officer | undefined {
+  const row = db.prepare('SELECT * FROM officer WHERE staff_no = ?').get(staffNo) as Row | undefined;
+  return row && toOfficer(row);
+}
+
+export function listOfficers(db: Db): Officer[] {
+  return (db.prepare('SELECT * FROM officer ORDER BY staff_no').all() as Row[]).map(toOfficer);
+}
+
+export function recordFailedSignIn(db: Db, staffNo: string, lockedUntil: string | null): void {
+  db.prepare('UPDATE officer SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE staff_no = ?').run(lockedUntil, staffNo);
+}
+
+export function clearFailedSignIns(db: Db, staffNo: string): void {
+  db.prepare('UPDATE officer SET failed_attempts = 0, locked_until = NULL WHERE staff_no = ?').run(staffNo);
+}
+
+/** A configured terminal keeps no demo accounts: their PIN is printed in the trainer panel. */
+export function removeDemoOfficers(db: Db): number {
+  return db.prepare('DELETE FROM officer WHERE demo = 1').run().changes;
+}
