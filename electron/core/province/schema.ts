@@ -12,7 +12,11 @@ export const SubmitApplicationSchema = z
     applicationId: z.uuid(),
     channel: ChannelSchema,
     submittedAt: Iso,
-    hallId: z.string().min(1).max(32),
+    /** The hall's numeric id (e.g. a 9-digit township code): the paper code carries it as an unsigned 32-bit number. */
+    hallId: z
+      .string()
+      .regex(/^\d{1,10}$/)
+      .refine((id) => Number(id) <= 0xffffffff),
     applicant: ApplicantSchema,
     declaration: DeclarationSchema,
     proxy: ProxySchema.nullable(),
