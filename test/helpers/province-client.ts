@@ -45,7 +45,7 @@ export function send(url: string, method: string, headers: Record<string, string
   });
 }
 
-export function createProvinceClient(baseUrl: string, credentials: { terminalId: string; secret: Uint8Array }, clock: Clock) {
+export function createRawProvinceClient(baseUrl: string, credentials: { terminalId: string; secret: Uint8Array }, clock: Clock) {
   const lastHeaders: { value: Record<string, string> } = { value: {} };
   async function request(method: string, path: string, body?: unknown, options: SendOptions = {}): Promise<Reply> {
     const text = body === undefined ? '' : JSON.stringify(body);
@@ -80,7 +80,7 @@ export function createProvinceClient(baseUrl: string, credentials: { terminalId:
     verify: (codeText: string) => request('POST', '/v1/codes/verify', { codeText }),
   };
 }
-export type ProvinceClient = ReturnType<typeof createProvinceClient>;
+export type RawProvinceClient = ReturnType<typeof createRawProvinceClient>;
 
 /** Unsigned admin call. */
 export const admin = (baseUrl: string, method: string, path: string, body?: unknown) =>
@@ -140,5 +140,5 @@ export async function startProvince(t: TestContext, options: Partial<ProvincialE
   };
   t.after(close);
   const clock: Clock = { now: () => emulator.now() };
-  return { emulator, url: listening.url, dbFile, clock, close, client: createProvinceClient(listening.url, TERMINAL, clock) };
+  return { emulator, url: listening.url, dbFile, clock, close, client: createRawProvinceClient(listening.url, TERMINAL, clock) };
 }

@@ -5,7 +5,7 @@ import { TrustListSchema, RevocationListSchema } from '../../electron/core/codes
 import { verifyCode } from '../../electron/core/codes/verify.js';
 import { ApplicationViewSchema, ChangeFeedSchema, ProvinceErrorSchema, type ApplicationView } from '../../electron/core/province/schema.js';
 import { SIGNATURE_HEADERS } from '../../electron/core/province/signing.js';
-import { admin, createProvinceClient, sampleApplication, startProvince, TERMINAL, testIdNumber } from '../helpers/province-client.js';
+import { admin, createRawProvinceClient, sampleApplication, startProvince, TERMINAL, testIdNumber } from '../helpers/province-client.js';
 
 const HOUR = 3_600_000;
 const errorCode = (json: unknown) => ProvinceErrorSchema.parse(json).error.code;
@@ -19,7 +19,7 @@ test('each signature problem is refused with its own 401 code, before anything e
   assert.equal(tampered.status, 401);
   assert.equal(errorCode(tampered.json), 'bad-signature');
 
-  const stale = createProvinceClient(url, TERMINAL, { now: () => new Date(clock.now().getTime() - 6 * 60_000) });
+  const stale = createRawProvinceClient(url, TERMINAL, { now: () => new Date(clock.now().getTime() - 6 * 60_000) });
   const staleReply = await stale.get(app.applicationId);
   assert.equal(errorCode(staleReply.json), 'stale-timestamp');
 
@@ -28,7 +28,7 @@ test('each signature problem is refused with its own 401 code, before anything e
   assert.equal(replayed.status, 401);
   assert.equal(errorCode(replayed.json), 'nonce-reused');
 
-  const stranger = createProvinceClient(url, { terminalId: 'T-FFFFFFFFFFFFFFFF', secret: TERMINAL.secret }, clock);
+  const stranger = createRawProvinceClient(url, { terminalId: 'T-FFFFFFFFFFFFFFFF', secret: TERMINAL.secret }, clock);
   assert.equal(errorCode((await stranger.get(app.applicationId)).json), 'unknown-terminal');
 
   const missing = await client.get(app.applicationId, { headers: { [SIGNATURE_HEADERS.signature]: undefined } });

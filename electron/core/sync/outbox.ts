@@ -1,0 +1,107 @@
+// The outbox: calls to the province written in the caller's transaction, then sent by the dispatcher in order.
+import { createHmac } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/open.js';
+import { DecisionSchema, SubmitApplicationSchema, type SubmitApplication } from '../province/schema.js';
+import type { z } from 'zod';
+
+export type OutboxKind = 'submit-application' | 'send-decision';
+export type OutboxState = 'pending' | 'done' | 'failed';
+
+export type OutboxItem =
+  | { kind: 'submit-application'; applicantKey: string; body: SubmitApplication }
+  | { kind: 'send-decision'; applicantKey: string; applicationId: string; idempotencyKey: string; body: z.infer<typeof DecisionSchema> };
+
+export interface OutboxRow {
+  seq: number;
+  kind: OutboxKind;
+  applicant_key: string;
+  idempotency_key: string;
+  target_id: string;
+  body: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+/** Orders one person's items without the outbox holding their ID number: a keyed hash under a per-terminal key. */
+export function applicantKey(idNumber: string, key: Uint8Array): string {
+  return createHmac('sha256', key).update(idNumber, 'utf8').digest('hex');
+}
+
+/**
+ * Adds an item. Must run inside the caller's `db.transaction`, beside its domain and audit rows (DESIGN.md rule 2):
+ * outside one, an application could be saved with no call queued, or a call queued for an application never saved.
+ * A submission's idempotency key is its applicationId, so any resend of it is the same filing.
+ */
+export function enqueue(db: Db, clock: Clock, item: OutboxItem): number {
+  if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the transaction that writes the domain row');
+  const now = clock.now();
+  const [targetId, key, body] =
+    item.kind === 'submit-application'
+      ? (() => {
+          const body = SubmitApplicationSchema.parse(item.body);
+          return [body.applicationId, body.applicationId, body] as const;
+        })()
+      : [item.applicationId, item.idempotencyKey, DecisionSchema.parse(item.body)];
+  const result = db
+    .prepare(
+      `INSERT INTO outbox (kind, applicant_key, idempotency_key, target_id, body, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(item.kind, item.applicantKey, key, targetId, JSON.stringify(body), now.getTime(), now.toISOString());
+  return Number(result.lastInsertRowid);
+}
+
+/**
+ * Items due now, each the earliest pending item of its applicant: a later item waits for the earlier one to be done
+ * or failed. A failed item does not block (see docs in dispatcher.ts).
+ */
+export function dueItems(db: Db, nowMs: number, limit: number): OutboxRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM outbox o
+       WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.applicant_key = o.applicant_key AND p.seq < o.seq)
+       ORDER BY o.seq LIMIT ?`,
+    )
+    .all(nowMs, limit) as OutboxRow[];
+}
+
+/** The body is dropped once the province has it: the outbox keeps no personal data longer than needed. */
+export function markDone(db: Db, seq: number, at: Date): void {
+  db.prepare(`UPDATE outbox SET state = 'done', body = 'null', attempts = attempts + 1, last_error = NULL, done_at = ? WHERE seq = ?`).run(
+    at.toISOString(),
+    seq,
+  );
+}
+
+export function markFailed(db: Db, seq: number, at: Date, code: string): void {
+  db.prepare(`UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, done_at = ? WHERE seq = ?`).run(
+    code,
+    at.toISOString(),
+    seq,
+  );
+}
+
+export function reschedule(db: Db, seq: number, nextAttemptAt: number, code: string): void {
+  db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?`).run(nextAttemptAt, code, seq);
+}
+
+/**
+ * When the next sendable item becomes due. Only the head of each applicant's queue counts: a later item may look due
+ * but waits for the head, so its own time would wake the loop for nothing.
+ */
+export function nextDueAt(db: Db): number | null {
+  const row = db
+    .prepare(
+      `SELECT min(o.next_attempt_at) AS at FROM outbox o
+       WHERE o.state = 'pending'
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.applicant_key = o.applicant_key AND p.seq < o.seq)`,
+    )
+    .get() as { at: number | null };
+  return row.at;
+}

@@ -1,0 +1,84 @@
+// The change-feed loop: pulls status changes after the stored cursor and applies each once, cursor in the same commit.
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/open.js';
+import type { ProvinceClient } from '../province/client.js';
+import type { ApplicationView } from '../province/schema.js';
+import { applyView } from './code-status.js';
+import { recordContact } from './state.js';
+
+export interface PullerOptions {
+  db: Db;
+  client: ProvinceClient;
+  clock: Clock;
+  /** Changes per page. */
+  limit?: number;
+  /** A new status (after commit): "the code follows automatically when the service answers". */
+  onChange?: (view: ApplicationView) => void;
+}
+
+export type PullResult = { kind: 'ok'; applied: number; received: number; cursor: number } | { kind: 'failed'; reason: string };
+
+export function feedCursor(db: Db): number {
+  return (db.prepare('SELECT feed_cursor FROM sync_state WHERE singleton = 1').get() as { feed_cursor: number }).feed_cursor;
+}
+
+export function createPuller({ db, client, clock, limit = 100, onChange }: PullerOptions) {
+  let running: Promise<PullResult> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = true;
+
+  async function run(): Promise<PullResult> {
+    const cursor = feedCursor(db);
+    const outcome = await client.changes(cursor, limit);
+    if (outcome.kind !== 'ok') {
+      db.transaction(() => recordContact(db, clock, outcome.kind === 'refused'))();
+      return { kind: 'failed', reason: outcome.kind === 'refused' ? outcome.code : outcome.reason };
+    }
+    const { changes, nextCursor } = outcome.value;
+    const applied: ApplicationView[] = [];
+    db.transaction(() => {
+      for (const { seq, ...view } of changes) {
+        // A change at or below the cursor was applied before (a page served twice): skip it outright.
+        if (seq <= cursor) continue;
+        if (applyView(db, clock, view, seq)) applied.push(view);
+      }
+      // Never move the cursor backwards, whatever the page says.
+      db.prepare('UPDATE sync_state SET feed_cursor = max(feed_cursor, ?) WHERE singleton = 1').run(nextCursor);
+      recordContact(db, clock, true);
+    }).immediate();
+    for (const view of applied) onChange?.(view);
+    return { kind: 'ok', applied: applied.length, received: changes.length, cursor: feedCursor(db) };
+  }
+
+  /** One page from the stored cursor; a pull already in progress is returned instead of starting another. */
+  function pullOnce(): Promise<PullResult> {
+    running ??= run().finally(() => (running = null));
+    return running;
+  }
+
+  /** Pulls every intervalMs; a full page means more is waiting, so the next page follows at once. */
+  function start(intervalMs = 5000): void {
+    if (!stopped) return;
+    stopped = false;
+    const loop = async () => {
+      let result: PullResult = { kind: 'failed', reason: 'not-run' };
+      try {
+        result = await pullOnce();
+      } catch {
+        console.error('[sync] change-feed pull failed');
+      }
+      if (stopped) return;
+      timer = setTimeout(() => void loop(), result.kind === 'ok' && result.received >= limit ? 0 : intervalMs);
+    };
+    void loop();
+  }
+
+  async function stop(): Promise<void> {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    await running?.catch(() => undefined);
+  }
+
+  return { pullOnce, start, stop };
+}
