@@ -13,6 +13,7 @@ import { startReader } from './reader.js';
 import { createStaffDesk } from '../core/staff/desk.js';
 import { KioskError } from '../core/errors.js';
 import { DEMO_STAFF, prepareDemoStaff } from './demo-staff.js';
+import { startProvince } from './province.js';
 import { appVersion, databaseFile } from './paths.js';
 
 export interface KioskAppOptions {
@@ -47,6 +48,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
   const demo = isDemo(initial);
   prepareDemoStaff(db, demo, clock, random);
   const staff = createStaffDesk(db, clock, { onChange: (session) => events.emit('staff.session', session) });
+  const province = startProvince({ settings: initial, dataDir, db, terminalId, clock, random, events });
   const demoOnly = () => {
     if (!demo) throw new KioskError('forbidden', 'errors.demoOnly');
   };
@@ -68,6 +70,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     },
     'system.health': () => ({ schemaVersion, integrity: integrityCheck(db), now: clock.now().toISOString() }),
     'reader.status': () => reader.status(),
+    'sync.status': () => province.state(),
     'identity.wedge': ({ typed }) => {
       const result = current.fromTyped(typed, 'wedge');
       return result.ok ? { valid: true, identity: result.identity } : { valid: false, reason: result.reason };
@@ -85,6 +88,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     'demo.tapCard': ({ cardId }) => (reader.demo().tap(cardId), ok),
     'demo.removeCard': () => (reader.demo().remove(), ok),
     'demo.fault': ({ fault }) => (reader.demo().fault(fault), ok),
+    'demo.province': async ({ online }) => (await province.demoSetOnline(online), ok),
     'demo.staff': () => (demoOnly(), { staffNo: DEMO_STAFF.staffNo, pin: DEMO_STAFF.pin }),
   };
 
@@ -100,6 +104,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
       if (timer) clearInterval(timer);
       current.clear();
       staff.close();
+      await province.close();
       await reader.close();
       db.close();
     },

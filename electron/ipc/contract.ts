@@ -4,6 +4,7 @@ import { CardProblemSchema, DemoCardSchema, ReaderFaultSchema, ReaderStatusSchem
 import { MaskedIdentitySchema, RejectReasonSchema } from '../core/identity/schema.js';
 import { IdleSchema, LanguageSchema } from '../core/settings/schema.js';
 import { SignInSchema, StaffSessionSchema } from '../core/staff/schema.js';
+import { SyncStateSchema } from '../core/sync/schema.js';
 
 const NoInput = z.object({}).strict();
 
@@ -46,6 +47,8 @@ export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'system.health': { input: NoInput, output: SystemHealthSchema },
   'reader.status': { input: NoInput, output: ReaderStatusSchema },
+  /** The link to the provincial service: connected / degraded / offline, the queue and its oldest item. */
+  'sync.status': { input: NoInput, output: SyncStateSchema },
   /** A keyboard-wedge reader typed a number + Enter: core validates it and answers the masked identity or the reason. */
   'identity.wedge': { input: TypedNumber, output: TypedNumberAnswer },
   /** Staff typing a number by hand (signed-in staff only; residents never type): same answer as a wedge read. */
@@ -61,6 +64,8 @@ export const channels = {
   'demo.tapCard': { input: z.object({ cardId: z.string().min(1).max(32) }).strict(), output: Ok },
   'demo.removeCard': { input: NoInput, output: Ok },
   'demo.fault': { input: z.object({ fault: ReaderFaultSchema }).strict(), output: Ok },
+  /** Take the demo province off the network and back, to show that the kiosk keeps working; demo terminals only. */
+  'demo.province': { input: z.object({ online: z.boolean() }).strict(), output: Ok },
   /** The demo officer's sign-in, shown to trainers; demo terminals only. */
   'demo.staff': { input: NoInput, output: SignInSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -75,6 +80,8 @@ export const events = {
   /** The card was lifted from the reader (the next tap may be read). */
   'card.removed': z.object({}).strict(),
   'reader.status': ReaderStatusSchema,
+  /** The link to the province changed (state, queue length, last success). */
+  'sync.status': SyncStateSchema,
   /** Staff signed in or out (also when core signs an idle officer out). */
   'staff.session': StaffSessionSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -24,6 +24,11 @@ export interface ProvincialEmulatorOptions {
   admin?: boolean;
   /** One line per request: method, path template, status, duration. Never bodies, ids or headers. */
   log?: (line: string) => void;
+  /**
+   * false: a broken province for tests that must prove they bite. Idempotency keys are ignored (no stored answer is
+   * looked up or kept) and a submission whose applicationId is already filed is filed again as a new row.
+   */
+  honourIdempotencyKeys?: boolean;
 }
 
 export interface Listening {
@@ -57,7 +62,8 @@ export function createProvincialEmulator(options: ProvincialEmulatorOptions): Pr
   const verifier = createRequestVerifier({ secretOf: (id) => secrets.get(id), clock: { now: () => new Date(now() + skewMs) } });
 
   const issuer = createIssuer(store, random);
-  const service = createService(store, issuer, policy, now);
+  const honourKeys = options.honourIdempotencyKeys ?? true;
+  const service = createService(store, issuer, policy, now, honourKeys);
   const faults = new FaultInjector();
   const admin = createAdmin({
     store,
@@ -96,6 +102,7 @@ export function createProvincialEmulator(options: ProvincialEmulatorOptions): Pr
         handle: createRouteHandler(service, issuer, store, now),
         tick: () => void service.tick(),
         now,
+        honourKeys,
         log: options.log ?? (() => {}),
       });
       servers.add(entry);

@@ -23,6 +23,8 @@ export interface ServerDeps {
   tick: () => void;
   now: () => number;
   log: (line: string) => void;
+  /** false: no stored answer is looked up or kept, so every resend is processed as new (see emulator options). */
+  honourKeys: boolean;
 }
 
 /** Sorted-key JSON, so a retry that serialises the same object in another key order is still "the same body". */
@@ -107,7 +109,7 @@ export function createHttpServer(deps: ServerDeps): { server: Server; hung: Set<
     const requestHash = createHash('sha256').update(`${method}\n${url.pathname}\n${bodyHash}`).digest('hex');
     // better-sqlite3 is synchronous, so lookup, processing and storing the answer happen with no other request between.
     const answer = deps.store.transaction((): Answer => {
-      const stored = deps.store.answer(verdict.terminalId, idempotencyKey);
+      const stored = deps.honourKeys ? deps.store.answer(verdict.terminalId, idempotencyKey) : undefined;
       if (stored) {
         if (stored.requestHash !== requestHash) return problem(422, 'idempotency-mismatch', 'idempotency-key reused with another request');
         if (route.template === '/v1/applications') deps.store.bump('replays');
@@ -115,7 +117,7 @@ export function createHttpServer(deps: ServerDeps): { server: Server; hung: Set<
       }
       const fresh = deps.handle(ctx);
       // Only successes are kept: a refused body may be corrected and sent again under the same key.
-      if (fresh.status < 300)
+      if (fresh.status < 300 && deps.honourKeys)
         deps.store.putAnswer(
           verdict.terminalId,
           idempotencyKey,

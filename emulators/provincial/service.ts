@@ -34,7 +34,16 @@ const applicantKey = (documentType: string, idNumber: string) =>
 
 export type SubmitOutcome = { kind: 'created'; view: ApplicationView } | { kind: 'exists'; view: ApplicationView } | { kind: 'conflict' };
 
-export function createService(store: ProvincialStore, issuer: Issuer, policy: HallPolicy, now: () => number) {
+/**
+ * With idempotency off, a refiled applicationId gets a derived row id: still a UUID (the feed and admin accept it),
+ * unique per filing (the created counter), so the primary key takes the duplicate and the counts can show it.
+ */
+const derivedRowId = (applicationId: string, filing: number) => {
+  const hex = createHash('sha256').update(`${applicationId}\n${filing}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+export function createService(store: ProvincialStore, issuer: Issuer, policy: HallPolicy, now: () => number, honourKeys = true) {
   const requestOf = (row: ApplicationRow) => JSON.parse(row.request_json) as SubmitApplication;
 
   /** Moves an application to a status: revokes the code it had, issues one for GREEN/YELLOW/RED, appends to the feed. */
@@ -69,12 +78,13 @@ export function createService(store: ProvincialStore, issuer: Issuer, policy: Ha
       return store.transaction(() => {
         const existing = store.application(request.applicationId);
         // Another terminal (or a lost idempotency row) sending the same id: same body is the same filing, else a clash.
-        if (existing) return existing.body_hash === bodyHash ? { kind: 'exists', view: viewOf(existing) } : { kind: 'conflict' };
+        if (existing && honourKeys)
+          return existing.body_hash === bodyHash ? { kind: 'exists', view: viewOf(existing) } : { kind: 'conflict' };
         const at = now();
         const rule = reviewRuleFor(request.declaration, policy);
         const times = rule ? reviewTimes(request.channel, Date.parse(request.submittedAt), policy) : null;
         const row: ApplicationRow = {
-          application_id: request.applicationId,
+          application_id: existing ? derivedRowId(request.applicationId, store.counter('created') + 1) : request.applicationId,
           terminal_id: terminalId,
           hall_id: request.hallId,
           channel: request.channel,
@@ -92,7 +102,8 @@ export function createService(store: ProvincialStore, issuer: Issuer, policy: Ha
         store.insertApplication(row);
         store.bump('created');
         const final = rule ? (store.appendChange(row), row) : transition(row, 'GREEN', null);
-        return { kind: 'created', view: viewOf(final) };
+        // The terminal is answered with its own id, as a province that filed twice would still echo the request.
+        return { kind: 'created', view: { ...viewOf(final), applicationId: request.applicationId } };
       });
     },
 

@@ -5,6 +5,7 @@ export const sampleInputs: { [C in Channel]: ChannelInput<C> } = {
   'app.info': {},
   'system.health': {},
   'reader.status': {},
+  'sync.status': {},
   'identity.wedge': { typed: '11010519491231002X' },
   'identity.manual': { typed: '11010519491231002X' },
   'identity.clear': {},
@@ -15,5 +16,6 @@ export const sampleInputs: { [C in Channel]: ChannelInput<C> } = {
   'demo.tapCard': { cardId: 'resident-elderly' },
   'demo.removeCard': {},
   'demo.fault': { fault: 'none' },
+  'demo.province': { online: true },
   'demo.staff': {},
 };

@@ -1,12 +1,14 @@
 // An in-memory `window.kiosk` for renderer tests: the real bridge and dispatcher over a transport that never leaves
 // memory, with a tiny stand-in for the emulated card reader (demo cards, faults), staff sign-in (one demo officer,
-// locked after 5 wrong PINs), manual number entry (core's real number rules) and a record of every call.
+// locked after 5 wrong PINs), manual number entry (core's real number rules), the province link (sync state, pushes,
+// the demo province taken off the network and back) and a record of every call.
 import type { ReaderFault, ReaderStatus } from '../../electron/core/devices/id-reader/schema.js';
 import { KioskError } from '../../electron/core/errors.js';
 import { parseDocumentNumber } from '../../electron/core/identity/document-number.js';
 import type { MaskedIdentity } from '../../electron/core/identity/schema.js';
 import { maskIdNumber } from '../../electron/core/privacy/mask.js';
 import type { SignedInOfficer } from '../../electron/core/staff/schema.js';
+import type { SyncState } from '../../electron/core/sync/schema.js';
 import { createBridge, type KioskApi, type Transport } from '../../electron/ipc/bridge.js';
 import type { AppInfo, Channel, ChannelOutput, EventName, EventPayload } from '../../electron/ipc/contract.js';
 import { createDispatcher } from '../../electron/ipc/dispatch.js';
@@ -71,9 +73,25 @@ export interface FakeKiosk {
   officer(): SignedInOfficer | null;
   /** Core signs the officer out by itself (its own idle timeout), pushing `staff.session` with no officer. */
   expireStaffSession(): void;
+  /** What `sync.status` answers from now on (no push: for the state before the screen first asks). */
+  setSyncState(state: SyncState): void;
+  /** Core's sync state changed: `sync.status` answers it from now on, and it is pushed as the `sync.status` event. */
+  pushSyncState(state: SyncState): void;
+  /** What `sync.status` answers now. */
+  syncState(): SyncState;
 }
 
 export const readyReader: ReaderStatus = { state: 'ready', kind: 'emulator', cardPresent: false, lastError: null };
+
+/** A province link that works, nothing waiting, nothing refused. */
+export const connectedSync: SyncState = {
+  connection: 'connected',
+  queueLength: 0,
+  oldestWaitingAt: null,
+  lastSuccessAt: '2024-05-01T09:29:55+08:00',
+  lastFailureAt: null,
+  failed: 0,
+};
 
 export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T09:30:00+08:00'): FakeKiosk {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -86,6 +104,11 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
   let officer: SignedInOfficer | null = null;
   let wrongPins = 0;
   let readCount = 0;
+  let sync = connectedSync;
+  const pushSync = (next: SyncState) => {
+    sync = next;
+    emit('sync.status', { ...sync });
+  };
   const setOfficer = (next: SignedInOfficer | null) => {
     officer = next;
     emit('staff.session', { officer });
@@ -95,6 +118,10 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
   // The emulated reader answers a tap after the call returns, like the real one (a read takes a moment).
   const later = (action: () => void) => void Promise.resolve().then(action);
 
+  const demoOnly = () => {
+    if (!{ ...testInfo, ...info }.demo) throw new KioskError('forbidden', 'errors.demoOnly');
+  };
+
   const dispatch = createDispatcher({
     'app.info': () => {
       if (appInfoError) throw appInfoError;
@@ -102,6 +129,7 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
     },
     'system.health': () => ({ schemaVersion: 1, integrity: 'ok', now }),
     'reader.status': () => reader,
+    'sync.status': () => ({ ...sync }),
     'identity.wedge': () => {
       if (wedge instanceof KioskError) throw wedge;
       return wedge;
@@ -145,8 +173,14 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
     },
     'staff.session': () => ({ officer }),
     'demo.staff': () => {
-      if (!{ ...testInfo, ...info }.demo) throw new KioskError('forbidden', 'errors.demoOnly');
+      demoOnly();
       return { ...demoStaff };
+    },
+    'demo.province': ({ online }) => {
+      demoOnly();
+      // Core notices a little later (its next contact), and pushes the new state then.
+      later(() => pushSync({ ...sync, connection: online ? 'connected' : 'offline' }));
+      return ok;
     },
     'demo.cards': () => demoCards.map((card) => ({ ...card })),
     'demo.tapCard': ({ cardId }) => {
@@ -196,5 +230,10 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
     },
     officer: () => officer,
     expireStaffSession: () => setOfficer(null),
+    setSyncState: (state) => {
+      sync = state;
+    },
+    pushSyncState: pushSync,
+    syncState: () => sync,
   };
 }

@@ -1,4 +1,5 @@
-// The trainer panel: only in demo mode; lists the demo cards, taps one, lifts it, injects faults, closes.
+// The trainer panel: only in demo mode; lists the demo cards, taps one, lifts it, injects faults, takes the demo
+// province off the network and back, closes.
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ReaderFaultSchema } from '../../electron/core/devices/id-reader/schema.js';
@@ -75,5 +76,42 @@ describe('trainer panel', () => {
     fireEvent.keyDown(screen.getByTestId('trainer-panel'), { key: 'Escape' });
     expect(screen.queryByTestId('trainer-panel')).toBeNull();
     await settle();
+  });
+
+  it('takes the demo province offline and back with demo.province; its status line follows', async () => {
+    const { fake, panel } = await openTrainer();
+    await settle();
+    expect(within(panel).getByRole('heading', { level: 3, name: '省平台' })).toBeTruthy();
+    const status = within(panel).getByTestId('sync-status');
+    expect(status.getAttribute('data-connection')).toBe('connected');
+    expect(status.textContent).toContain('省平台已连接');
+
+    const offline = screen.getByTestId('trainer-province-offline');
+    expect(offline.textContent).toBe('断开');
+    fireEvent.click(offline);
+    await settle();
+    expect(fake.callsTo('demo.province')).toEqual([{ online: false }]);
+    expect(offline.getAttribute('aria-pressed')).toBe('true');
+    expect(within(panel).getByTestId('sync-status').getAttribute('data-connection')).toBe('offline');
+    expect(within(panel).getByTestId('sync-status').textContent).toContain('■ 省平台离线');
+
+    const online = screen.getByTestId('trainer-province-online');
+    expect(online.textContent).toBe('恢复');
+    fireEvent.click(online);
+    await settle();
+    expect(fake.callsTo('demo.province')).toEqual([{ online: false }, { online: true }]);
+    expect(online.getAttribute('aria-pressed')).toBe('true');
+    expect(offline.getAttribute('aria-pressed')).toBe('false');
+    expect(within(panel).getByTestId('sync-status').getAttribute('data-connection')).toBe('connected');
+  });
+
+  it('shows the province section in English', async () => {
+    await renderApp({ demo: true, defaultLanguage: 'en' });
+    fireEvent.click(screen.getByTestId('trainer-open'));
+    await settle();
+    expect(screen.getByTestId('trainer-province-offline').textContent).toBe('Take offline');
+    expect(screen.getByTestId('trainer-province-online').textContent).toBe('Bring back');
+    expect(screen.getByRole('heading', { level: 3, name: 'Provincial service' })).toBeTruthy();
+    expect(screen.getByTestId('trainer-panel').textContent).toContain('Provincial service connected');
   });
 });

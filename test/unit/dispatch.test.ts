@@ -23,6 +23,10 @@ function spyHandlers(overrides: Partial<Handlers> = {}) {
     'app.info': () => (calls.push('app.info'), info),
     'system.health': () => (calls.push('system.health'), { schemaVersion: 1, integrity: 'ok', now: '2026-11-27T01:00:00.000Z' }),
     'reader.status': () => (calls.push('reader.status'), { state: 'ready', kind: 'emulator', cardPresent: false, lastError: null }),
+    'sync.status': () => (
+      calls.push('sync.status'),
+      { connection: 'offline', queueLength: 0, oldestWaitingAt: null, lastSuccessAt: null, lastFailureAt: null, failed: 0 }
+    ),
     'identity.wedge': () => (calls.push('identity.wedge'), { valid: false, reason: 'length' }),
     'identity.manual': () => (calls.push('identity.manual'), { valid: false, reason: 'length' }),
     'identity.clear': () => done('identity.clear'),
@@ -33,6 +37,7 @@ function spyHandlers(overrides: Partial<Handlers> = {}) {
     'demo.tapCard': () => done('demo.tapCard'),
     'demo.removeCard': () => done('demo.removeCard'),
     'demo.fault': () => done('demo.fault'),
+    'demo.province': () => done('demo.province'),
     'demo.staff': () => (calls.push('demo.staff'), { staffNo: '0001', pin: '246810' }),
     ...overrides,
   };

@@ -10,6 +10,7 @@ import { useCardEvents } from '../api/use-card-events';
 import { useCoreTime } from '../api/use-core-time';
 import { useReaderStatus } from '../api/use-reader-status';
 import { useStaffSession } from '../api/use-staff-session';
+import { useSyncStatus } from '../api/use-sync-status';
 import { IdleGuard } from '../components/IdleGuard';
 import { ManualEntryScreen } from '../staff/ManualEntryScreen';
 import { StaffHomeScreen } from '../staff/StaffHomeScreen';
@@ -34,6 +35,7 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
   const { i18n } = useTranslation();
   const now = useCoreTime(kiosk);
   const reader = useReaderStatus(kiosk);
+  const sync = useSyncStatus(kiosk);
   const [session, dispatch] = useReducer(sessionReducer, initialSession);
   const screen = currentScreen(session);
   // For answers that arrive after the screen that asked has gone (sign-in, manual check): where are we now?
@@ -124,6 +126,7 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
           <StaffHomeScreen
             info={info}
             officer={session.officer}
+            sync={sync}
             onManual={() => dispatch({ type: 'go', screen: 'staff-manual' })}
             onSignOut={signOut}
           />
@@ -134,6 +137,7 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
             info={info}
             kiosk={kiosk}
             officer={session.officer}
+            sync={sync}
             onValid={manualIdentity}
             onBack={back}
             onHome={startOver}

@@ -1,11 +1,13 @@
 // Trainer panel (demo mode only): the demo officer's sign-in, tap a synthetic demo card on the emulated reader, lift it,
-// or make the reader fail.
+// make the reader fail, or take the demo province off the network and back.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../electron/ipc/bridge.js';
 import type { Envelope, ErrorData } from '../../../electron/ipc/envelope.js';
 import { readerFaults, type DemoCard, type ReaderFault } from '../api/card-types';
 import type { StaffSignIn } from '../api/staff-types';
+import { useSyncStatus } from '../api/use-sync-status';
+import { SyncStatusLine } from '../components/SyncStatusLine';
 import { errorMessage } from '../i18n/error-message';
 
 interface TrainerPanelProps {
@@ -21,6 +23,8 @@ export function TrainerPanel({ kiosk, onClose }: TrainerPanelProps) {
   const [error, setError] = useState<ErrorData>();
   const [fault, setFault] = useState<ReaderFault>();
   const [staff, setStaff] = useState<StaffSignIn>();
+  const [provinceOnline, setProvinceOnline] = useState<boolean>();
+  const sync = useSyncStatus(kiosk);
   // Written out key by key so every key stays greppable and checked by the locale test.
   const faultNames: Record<ReaderFault, string> = {
     none: t('trainer:faults.none'),
@@ -65,6 +69,11 @@ export function TrainerPanel({ kiosk, onClose }: TrainerPanelProps) {
     void run(
       () => kiosk.invoke('demo.fault', { fault: name }),
       () => setFault(name),
+    );
+  const setProvince = (online: boolean) =>
+    void run(
+      () => kiosk.invoke('demo.province', { online }),
+      () => setProvinceOnline(online),
     );
 
   return (
@@ -137,6 +146,29 @@ export function TrainerPanel({ kiosk, onClose }: TrainerPanelProps) {
         <p role="status" data-testid="trainer-fault-status">
           {fault ? t('trainer:faultSet', { fault: faultNames[fault] }) : null}
         </p>
+        <h3>{t('trainer:provinceHeading')}</h3>
+        <p>{t('trainer:provinceIntro')}</p>
+        <div className="trainer-faults">
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-pressed={provinceOnline === false}
+            data-testid="trainer-province-offline"
+            onClick={() => setProvince(false)}
+          >
+            {t('trainer:provinceOffline')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-pressed={provinceOnline === true}
+            data-testid="trainer-province-online"
+            onClick={() => setProvince(true)}
+          >
+            {t('trainer:provinceOnline')}
+          </button>
+        </div>
+        <SyncStatusLine state={sync} />
       </div>
     </div>
   );

@@ -1,17 +1,19 @@
 // The staff home after sign-in: who is signed in (masked name, staff number, roles in words) and what they can do here.
 import { useTranslation } from 'react-i18next';
 import type { Role, SignedInOfficer } from '../api/staff-types';
+import type { SyncState } from '../api/use-sync-status';
 import { ScreenFrame, type FrameInfo } from '../components/ScreenFrame';
 import { StaffStrip } from './StaffStrip';
 
 interface StaffHomeScreenProps {
   info: FrameInfo;
   officer: SignedInOfficer;
+  sync: SyncState | undefined;
   onManual: () => void;
   onSignOut: () => void;
 }
 
-export function StaffHomeScreen({ info, officer, onManual, onSignOut }: StaffHomeScreenProps) {
+export function StaffHomeScreen({ info, officer, sync, onManual, onSignOut }: StaffHomeScreenProps) {
   const { t } = useTranslation(['common', 'staff']);
   // Written out key by key so every key stays greppable and checked by the locale test.
   const roleNames: Record<Role, string> = {
@@ -21,7 +23,7 @@ export function StaffHomeScreen({ info, officer, onManual, onSignOut }: StaffHom
     admin: t('staff:roles.admin'),
   };
   return (
-    <ScreenFrame testId="staff-home" info={info} status={<StaffStrip officer={officer} onSignOut={onSignOut} />}>
+    <ScreenFrame testId="staff-home" info={info} status={<StaffStrip officer={officer} sync={sync} onSignOut={onSignOut} />}>
       <h1>{t('staff:home.heading')}</h1>
       <dl className="identity-fields staff-officer">
         <div>

@@ -1,20 +1,28 @@
-// The status line on every signed-in staff screen: who is signed in ("工作人员：王**（0001）") and Sign out.
+// The status line on every signed-in staff screen: who is signed in ("工作人员：王**（0001）"), Sign out, and the
+// province link (connected / degraded / offline, the queue, what was refused).
 import { useTranslation } from 'react-i18next';
 import type { SignedInOfficer } from '../api/staff-types';
+import type { SyncState } from '../api/use-sync-status';
+import { SyncStatusLine } from '../components/SyncStatusLine';
 
 interface StaffStripProps {
   officer: SignedInOfficer;
+  /** Core's latest sync state; undefined until it has answered. */
+  sync: SyncState | undefined;
   onSignOut: () => void;
 }
 
-export function StaffStrip({ officer, onSignOut }: StaffStripProps) {
+export function StaffStrip({ officer, sync, onSignOut }: StaffStripProps) {
   const { t } = useTranslation(['common', 'staff']);
   return (
     <div className="staff-strip" data-testid="staff-strip">
-      <p data-testid="staff-strip-officer">{t('staff:strip.officer', { name: officer.maskedName, staffNo: officer.staffNo })}</p>
-      <button type="button" className="button button-quiet" data-testid="staff-sign-out" onClick={onSignOut}>
-        {t('staff:strip.signOut')}
-      </button>
+      <div className="staff-strip-row">
+        <p data-testid="staff-strip-officer">{t('staff:strip.officer', { name: officer.maskedName, staffNo: officer.staffNo })}</p>
+        <button type="button" className="button button-quiet" data-testid="staff-sign-out" onClick={onSignOut}>
+          {t('staff:strip.signOut')}
+        </button>
+      </div>
+      <SyncStatusLine state={sync} />
     </div>
   );
 }
