@@ -1,4 +1,5 @@
 // The cached code status per application: written from submit answers and the change feed, newest wins, once.
+import { prepared } from '../db/prepared.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { ApplicationView } from '../province/schema.js';
@@ -24,14 +25,15 @@ const sameView = (row: Row, view: ApplicationView) =>
  * ignored; any view whose statusAsOf is older than the row's is stale (the feed and a submit answer can cross).
  */
 export function applyView(db: Db, clock: Clock, view: ApplicationView, feedSeq?: number): boolean {
-  const row = db.prepare('SELECT * FROM code_status WHERE application_id = ?').get(view.applicationId) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM code_status WHERE application_id = ?').get(view.applicationId) as Row | undefined;
   if (row && feedSeq !== undefined && row.feed_seq !== null && feedSeq <= row.feed_seq) return false;
   const seq = feedSeq ?? row?.feed_seq ?? null;
   if (row && (Date.parse(view.statusAsOf) < Date.parse(row.status_as_of) || sameView(row, view))) {
-    if (seq !== row.feed_seq) db.prepare('UPDATE code_status SET feed_seq = ? WHERE application_id = ?').run(seq, row.application_id);
+    if (seq !== row.feed_seq) prepared(db, 'UPDATE code_status SET feed_seq = ? WHERE application_id = ?').run(seq, row.application_id);
     return false;
   }
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO code_status (application_id, status, reason_code, status_as_of, review_due_at, code_text, code_id, valid_until, feed_seq, updated_at)
      VALUES (@id, @status, @reason, @asOf, @due, @text, @codeId, @validUntil, @seq, @now)
      ON CONFLICT (application_id) DO UPDATE SET status = @status, reason_code = @reason, status_as_of = @asOf, review_due_at = @due,
@@ -52,7 +54,7 @@ export function applyView(db: Db, clock: Clock, view: ApplicationView, feedSeq?:
 }
 
 export function readCodeStatus(db: Db, applicationId: string): ApplicationView | null {
-  const row = db.prepare('SELECT * FROM code_status WHERE application_id = ?').get(applicationId) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM code_status WHERE application_id = ?').get(applicationId) as Row | undefined;
   if (!row) return null;
   return {
     applicationId: row.application_id,

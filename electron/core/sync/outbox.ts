@@ -1,4 +1,5 @@
 // The outbox: calls to the province written in the caller's transaction, then sent by the dispatcher in order.
+import { prepared } from '../db/prepared.js';
 import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
@@ -47,12 +48,11 @@ export function enqueue(db: Db, clock: Clock, item: OutboxItem): number {
           return [body.applicationId, body.applicationId, body] as const;
         })()
       : [item.applicationId, item.idempotencyKey, DecisionSchema.parse(item.body)];
-  const result = db
-    .prepare(
-      `INSERT INTO outbox (kind, applicant_key, idempotency_key, target_id, body, next_attempt_at, created_at)
+  const result = prepared(
+    db,
+    `INSERT INTO outbox (kind, applicant_key, idempotency_key, target_id, body, next_attempt_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(item.kind, item.applicantKey, key, targetId, JSON.stringify(body), now.getTime(), now.toISOString());
+  ).run(item.kind, item.applicantKey, key, targetId, JSON.stringify(body), now.getTime(), now.toISOString());
   return Number(result.lastInsertRowid);
 }
 
@@ -61,26 +61,25 @@ export function enqueue(db: Db, clock: Clock, item: OutboxItem): number {
  * or failed. A failed item does not block (see docs in dispatcher.ts).
  */
 export function dueItems(db: Db, nowMs: number, limit: number): OutboxRow[] {
-  return db
-    .prepare(
-      `SELECT * FROM outbox o
+  return prepared(
+    db,
+    `SELECT * FROM outbox o
        WHERE o.state = 'pending' AND o.next_attempt_at <= ?
          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.applicant_key = o.applicant_key AND p.seq < o.seq)
        ORDER BY o.seq LIMIT ?`,
-    )
-    .all(nowMs, limit) as OutboxRow[];
+  ).all(nowMs, limit) as OutboxRow[];
 }
 
 /** The body is dropped once the province has it: the outbox keeps no personal data longer than needed. */
 export function markDone(db: Db, seq: number, at: Date): void {
-  db.prepare(`UPDATE outbox SET state = 'done', body = 'null', attempts = attempts + 1, last_error = NULL, done_at = ? WHERE seq = ?`).run(
-    at.toISOString(),
-    seq,
-  );
+  prepared(
+    db,
+    `UPDATE outbox SET state = 'done', body = 'null', attempts = attempts + 1, last_error = NULL, done_at = ? WHERE seq = ?`,
+  ).run(at.toISOString(), seq);
 }
 
 export function markFailed(db: Db, seq: number, at: Date, code: string): void {
-  db.prepare(`UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, done_at = ? WHERE seq = ?`).run(
+  prepared(db, `UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, done_at = ? WHERE seq = ?`).run(
     code,
     at.toISOString(),
     seq,
@@ -88,7 +87,11 @@ export function markFailed(db: Db, seq: number, at: Date, code: string): void {
 }
 
 export function reschedule(db: Db, seq: number, nextAttemptAt: number, code: string): void {
-  db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?`).run(nextAttemptAt, code, seq);
+  prepared(db, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?`).run(
+    nextAttemptAt,
+    code,
+    seq,
+  );
 }
 
 /**
@@ -96,12 +99,11 @@ export function reschedule(db: Db, seq: number, nextAttemptAt: number, code: str
  * but waits for the head, so its own time would wake the loop for nothing.
  */
 export function nextDueAt(db: Db): number | null {
-  const row = db
-    .prepare(
-      `SELECT min(o.next_attempt_at) AS at FROM outbox o
+  const row = prepared(
+    db,
+    `SELECT min(o.next_attempt_at) AS at FROM outbox o
        WHERE o.state = 'pending'
          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.applicant_key = o.applicant_key AND p.seq < o.seq)`,
-    )
-    .get() as { at: number | null };
+  ).get() as { at: number | null };
   return row.at;
 }

@@ -1,4 +1,5 @@
 // The change-feed loop: pulls status changes after the stored cursor and applies each once, cursor in the same commit.
+import { prepared } from '../db/prepared.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { ProvinceClient } from '../province/client.js';
@@ -19,7 +20,7 @@ export interface PullerOptions {
 export type PullResult = { kind: 'ok'; applied: number; received: number; cursor: number } | { kind: 'failed'; reason: string };
 
 export function feedCursor(db: Db): number {
-  return (db.prepare('SELECT feed_cursor FROM sync_state WHERE singleton = 1').get() as { feed_cursor: number }).feed_cursor;
+  return (prepared(db, 'SELECT feed_cursor FROM sync_state WHERE singleton = 1').get() as { feed_cursor: number }).feed_cursor;
 }
 
 export function createPuller({ db, client, clock, limit = 100, onChange }: PullerOptions) {
@@ -43,7 +44,7 @@ export function createPuller({ db, client, clock, limit = 100, onChange }: Pulle
         if (applyView(db, clock, view, seq)) applied.push(view);
       }
       // Never move the cursor backwards, whatever the page says.
-      db.prepare('UPDATE sync_state SET feed_cursor = max(feed_cursor, ?) WHERE singleton = 1').run(nextCursor);
+      prepared(db, 'UPDATE sync_state SET feed_cursor = max(feed_cursor, ?) WHERE singleton = 1').run(nextCursor);
       recordContact(db, clock, true);
     }).immediate();
     for (const view of applied) onChange?.(view);

@@ -1,4 +1,5 @@
 // How the link to the province is doing, from what the DB records: connected, degraded or offline, and the backlog.
+import { prepared } from '../db/prepared.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { SyncState } from './schema.js';
@@ -14,19 +15,18 @@ export const OFFLINE_AFTER_MS = 60_000;
  */
 export function recordContact(db: Db, clock: Clock, reached: boolean): void {
   const column = reached ? 'last_success_at' : 'last_failure_at';
-  db.prepare(`UPDATE sync_state SET ${column} = ? WHERE singleton = 1`).run(clock.now().toISOString());
+  prepared(db, `UPDATE sync_state SET ${column} = ? WHERE singleton = 1`).run(clock.now().toISOString());
 }
 
 export function syncState(db: Db, clock: Clock): SyncState {
   const now = clock.now().getTime();
-  const link = db.prepare('SELECT last_success_at, last_failure_at FROM sync_state WHERE singleton = 1').get() as
+  const link = prepared(db, 'SELECT last_success_at, last_failure_at FROM sync_state WHERE singleton = 1').get() as
     { last_success_at: string | null; last_failure_at: string | null } | undefined;
-  const queue = db
-    .prepare(
-      `SELECT count(*) FILTER (WHERE state = 'pending') AS pending, min(created_at) FILTER (WHERE state = 'pending') AS oldest,
+  const queue = prepared(
+    db,
+    `SELECT count(*) FILTER (WHERE state = 'pending') AS pending, min(created_at) FILTER (WHERE state = 'pending') AS oldest,
               count(*) FILTER (WHERE state = 'failed') AS failed FROM outbox`,
-    )
-    .get() as { pending: number; oldest: string | null; failed: number };
+  ).get() as { pending: number; oldest: string | null; failed: number };
   const lastSuccessAt = link?.last_success_at ?? null;
   const lastFailureAt = link?.last_failure_at ?? null;
   const success = lastSuccessAt === null ? null : Date.parse(lastSuccessAt);
