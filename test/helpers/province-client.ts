@@ -8,6 +8,7 @@ import { mod112CheckChar } from '../../electron/core/identity/check-digit.js';
 import type { SubmitApplication } from '../../electron/core/province/schema.js';
 import { signRequest } from '../../electron/core/province/signing.js';
 import { createProvincialEmulator, type ProvincialEmulatorOptions } from '../../emulators/provincial/emulator.js';
+import { lowRiskDeclaration } from './sync-fixtures.js';
 import { tempDir } from './temp.js';
 
 export interface Reply {
@@ -103,17 +104,7 @@ export function sampleApplication(
     submittedAt: clock.now().toISOString(),
     hallId: '370102001',
     applicant: { documentType: 'resident', idNumber: overrides.idNumber ?? testIdNumber(), name: '测试甲' },
-    declaration: {
-      temperatureC: 36.5,
-      fever: false,
-      coughOrOtherSymptoms: false,
-      travelOutsideProvince14d: false,
-      contactWithCase14d: false,
-      purpose: 'work',
-      phone: null,
-      commitment: true,
-      ...overrides.declaration,
-    },
+    declaration: { ...lowRiskDeclaration, ...overrides.declaration },
     proxy: null,
   };
 }

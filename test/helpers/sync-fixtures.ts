@@ -1,6 +1,19 @@
 // Test doubles for sync: a settable clock, a seeded random source, and valid submissions made from a seed.
 import type { Clock, RandomSource } from '../../electron/core/clock.js';
+import type { Declaration } from '../../electron/core/applications/schema.js';
 import type { SubmitApplication } from '../../electron/core/province/schema.js';
+
+/** A declaration the province issues GREEN at once: no fever, no symptoms, no travel, no contact. */
+export const lowRiskDeclaration: Declaration = {
+  temperatureC: 36.5,
+  fever: false,
+  coughOrOtherSymptoms: false,
+  travelOutsideProvince14d: false,
+  contactWithCase14d: false,
+  purpose: 'work',
+  phone: null,
+  commitment: true,
+};
 
 export interface FakeClock extends Clock {
   advance(ms: number): void;
@@ -46,16 +59,7 @@ export function submission(
     submittedAt,
     hallId: '110105001',
     applicant: { documentType: 'resident', idNumber, name: '测试人' },
-    declaration: {
-      temperatureC: 36.5,
-      fever: false,
-      coughOrOtherSymptoms: false,
-      travelOutsideProvince14d: false,
-      contactWithCase14d: false,
-      purpose: 'work',
-      phone: null,
-      commitment: true,
-    },
+    declaration: lowRiskDeclaration,
     proxy: null,
   };
 }
