@@ -1,4 +1,5 @@
 // Sends the outbox to the province: per-applicant order, backoff with full jitter, reconciliation of ambiguous sends.
+import { createRepeater } from './repeater.js';
 import type { Clock, RandomSource } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { ProvinceClient, ProvinceOutcome } from '../province/client.js';
@@ -78,9 +79,6 @@ type Verdict =
  */
 export function createDispatcher(options: DispatcherOptions) {
   const { db, client, clock, random, backoff = DEFAULT_BACKOFF, concurrency = 4, batch = 32, onState, onView } = options;
-  let running: Promise<TickResult> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = true;
   let lastState = '';
 
   const send = (item: OutboxRow): Promise<ProvinceOutcome<ApplicationView>> =>
@@ -165,39 +163,17 @@ export function createDispatcher(options: DispatcherOptions) {
     }
   }
 
-  /** Processes due items; a tick already in progress is returned instead of starting a second one. */
-  function tick(): Promise<TickResult> {
-    running ??= run().finally(() => (running = null));
-    return running;
-  }
+  const repeater = createRepeater(run, '[sync] dispatcher tick failed');
 
   /** Real-time loop: sleeps until the next item is due (at most pollMs, so new items are picked up). */
   function start(pollMs = 1000): void {
-    if (!stopped) return;
-    stopped = false;
-    const loop = async () => {
-      if (stopped) return;
-      try {
-        await tick();
-      } catch {
-        // A database error must not kill the loop; the next round tries again. No details: they may hold personal data.
-        console.error('[sync] dispatcher tick failed');
-      }
-      if (stopped) return;
+    repeater.start(() => {
       const due = nextDueAt(db);
-      const wait = due === null ? pollMs : Math.min(pollMs, Math.max(10, due - clock.now().getTime()));
-      timer = setTimeout(() => void loop(), wait);
-    };
-    void loop();
+      return due === null ? pollMs : Math.min(pollMs, Math.max(10, due - clock.now().getTime()));
+    });
   }
 
-  async function stop(): Promise<void> {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    timer = null;
-    await running?.catch(() => undefined);
-  }
-
-  return { tick, start, stop, state: () => syncState(db, clock) };
+  /** tick: processes due items; a tick already in progress is returned instead of starting a second one. */
+  return { tick: repeater.once, start, stop: repeater.stop, state: () => syncState(db, clock) };
 }
 export type Dispatcher = ReturnType<typeof createDispatcher>;

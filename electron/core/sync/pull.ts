@@ -1,4 +1,5 @@
 // The change-feed loop: pulls status changes after the stored cursor and applies each once, cursor in the same commit.
+import { createRepeater } from './repeater.js';
 import { prepared } from '../db/prepared.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
@@ -24,10 +25,6 @@ export function feedCursor(db: Db): number {
 }
 
 export function createPuller({ db, client, clock, limit = 100, onChange }: PullerOptions) {
-  let running: Promise<PullResult> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = true;
-
   async function run(): Promise<PullResult> {
     const cursor = feedCursor(db);
     const outcome = await client.changes(cursor, limit);
@@ -51,35 +48,12 @@ export function createPuller({ db, client, clock, limit = 100, onChange }: Pulle
     return { kind: 'ok', applied: applied.length, received: changes.length, cursor: feedCursor(db) };
   }
 
-  /** One page from the stored cursor; a pull already in progress is returned instead of starting another. */
-  function pullOnce(): Promise<PullResult> {
-    running ??= run().finally(() => (running = null));
-    return running;
-  }
+  const repeater = createRepeater(run, '[sync] change-feed pull failed');
 
   /** Pulls every intervalMs; a full page means more is waiting, so the next page follows at once. */
-  function start(intervalMs = 5000): void {
-    if (!stopped) return;
-    stopped = false;
-    const loop = async () => {
-      let result: PullResult = { kind: 'failed', reason: 'not-run' };
-      try {
-        result = await pullOnce();
-      } catch {
-        console.error('[sync] change-feed pull failed');
-      }
-      if (stopped) return;
-      timer = setTimeout(() => void loop(), result.kind === 'ok' && result.received >= limit ? 0 : intervalMs);
-    };
-    void loop();
-  }
+  const start = (intervalMs = 5000): void =>
+    repeater.start((result) => (result?.kind === 'ok' && result.received >= limit ? 0 : intervalMs));
 
-  async function stop(): Promise<void> {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    timer = null;
-    await running?.catch(() => undefined);
-  }
-
-  return { pullOnce, start, stop };
+  /** One page from the stored cursor; a pull already in progress is returned instead of starting another. */
+  return { pullOnce: repeater.once, start, stop: repeater.stop };
 }
