@@ -3,7 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { systemClock, systemRandom, type Clock, type RandomSource } from '../core/clock.js';
 import { integrityCheck, type Db } from '../core/db/open.js';
 import { openMigratedDatabase } from './database.js';
-import { isDemo } from '../core/settings/schema.js';
+import { DEMO_HALL_ID, isDemo } from '../core/settings/schema.js';
+import { loadPolicies } from '../core/policy/load.js';
+import { policyInForce } from '../core/policy/select.js';
+import { createResidentDesk } from './applications.js';
 import type { SettingsStore } from '../core/settings/store.js';
 import { ensureTerminalId } from '../core/terminal/identity.js';
 import type { Handlers } from '../ipc/dispatch.js';
@@ -14,7 +17,9 @@ import { createStaffDesk } from '../core/staff/desk.js';
 import { KioskError } from '../core/errors.js';
 import { DEMO_STAFF, prepareDemoStaff } from './demo-staff.js';
 import { startProvince } from './province.js';
-import { appVersion, databaseFile } from './paths.js';
+import { appVersion, databaseFile, policiesDir } from './paths.js';
+import { startPrinting } from './printing.js';
+import { createCheckpoint } from './checkpoint.js';
 
 export interface KioskAppOptions {
   dataDir: string;
@@ -39,6 +44,8 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
   const { dataDir, settings, shell, clock = systemClock, random = systemRandom, tickMs = 60_000 } = options;
   mkdirSync(dataDir, { recursive: true });
   const initial = settings.read();
+  // A malformed policy file stops the start here, naming the file and field (rules must never be guessed).
+  const policies = loadPolicies(policiesDir());
   const { db, schemaVersion } = openMigratedDatabase(databaseFile(dataDir, initial.databasePath));
   const terminalId = ensureTerminalId(db, clock, random);
   const events = createEventHub();
@@ -49,6 +56,19 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
   prepareDemoStaff(db, demo, clock, random);
   const staff = createStaffDesk(db, clock, { onChange: (session) => events.emit('staff.session', session) });
   const province = startProvince({ settings: initial, dataDir, db, terminalId, clock, random, events });
+  const printing = startPrinting({ settings: initial, dataDir, db, clock, events });
+  const checkpoint = createCheckpoint({ db, clock, identity: current });
+  const desk = createResidentDesk({
+    db,
+    clock,
+    random,
+    settings,
+    policies,
+    identity: current,
+    printing,
+    province,
+    hallId: initial.province.hallId ?? DEMO_HALL_ID,
+  });
   const demoOnly = () => {
     if (!demo) throw new KioskError('forbidden', 'errors.demoOnly');
   };
@@ -84,6 +104,18 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     'staff.signIn': ({ staffNo, pin }) => staff.signIn(staffNo, pin),
     'staff.signOut': () => staff.signOut(),
     'staff.session': () => staff.session(),
+    'printer.status': () => printing.status(),
+    'printer.jobs': ({ limit }) => (staff.requireOfficer(), printing.jobs(limit)),
+    'printer.reprint': ({ jobId }) => printing.reprint(jobId, staff.requireOfficer().staffNo),
+    'printer.dismiss': ({ jobId }) => printing.dismiss(jobId, staff.requireOfficer().staffNo),
+    'printer.preview': ({ jobId }) => (staff.requireOfficer(), printing.preview(jobId)),
+    'code.verify': (input) => (staff.requireOfficer(), checkpoint(input)),
+    'policy.current': () => policyInForce(policies, clock.now()),
+    'application.begin': ({ readId }) => desk.begin(readId),
+    'application.submit': (input) => desk.submit(input),
+    'application.status': ({ readId }) => desk.status(readId),
+    'application.reprint': (input) => desk.reprint(input),
+    'application.reportLoss': (input) => desk.reportLoss(input),
     'demo.cards': () => reader.demo().cards(),
     'demo.tapCard': ({ cardId }) => (reader.demo().tap(cardId), ok),
     'demo.removeCard': () => (reader.demo().remove(), ok),
@@ -104,7 +136,9 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
       if (timer) clearInterval(timer);
       current.clear();
       staff.close();
+      desk.close();
       await province.close();
+      await printing.close();
       await reader.close();
       db.close();
     },

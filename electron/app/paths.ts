@@ -23,6 +23,7 @@ export function projectRoot(from: string = dirname(fileURLToPath(import.meta.url
 export const appVersion = (): string =>
   (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 export const migrationsDir = (): string => join(projectRoot(), 'migrations');
+export const policiesDir = (): string => join(projectRoot(), 'policies');
 export const rendererDistDir = (): string => join(projectRoot(), 'dist', 'renderer');
 
 /** KIOSK_DATA_DIR wins; otherwise the XDG data folder (Electron uses its own userData path instead). */

@@ -6,15 +6,35 @@ import type { Db } from '../core/db/open.js';
 import { KioskError } from '../core/errors.js';
 import { createProvinceClient } from '../core/province/client.js';
 import { isDemo, type Settings } from '../core/settings/schema.js';
+import type { ApplicationView } from '../core/province/schema.js';
+import { applyView } from '../core/sync/code-status.js';
 import { createDispatcher } from '../core/sync/dispatcher.js';
+import { nextDueAt } from '../core/sync/outbox.js';
 import { createPuller } from '../core/sync/pull.js';
+import { createRepeater } from '../core/sync/repeater.js';
+import { refreshTrust } from '../core/codes/trust-store.js';
 import type { SyncState } from '../core/sync/schema.js';
-import { syncState } from '../core/sync/state.js';
+import { recordContact, syncState } from '../core/sync/state.js';
 import { createProvincialEmulator, type Listening, type ProvincialEmulator } from '../../emulators/provincial/emulator.js';
 import type { EventHub } from './events.js';
 
+export type ViewListener = (view: ApplicationView) => void;
+
 export interface ProvinceService {
   state(): SyncState;
+  /** Send the outbox now rather than at the next poll (a resident is waiting); errors are logged like the loop's. */
+  kick(): void;
+  /**
+   * Asks the province for one application's current view (giving up after timeoutMs) and applies it to code_status.
+   * true: the view is applied or was already known; false: no view came back (no province configured, no answer in
+   * time, or the province does not know the application yet, for example while its submission is still queued).
+   */
+  refresh(applicationId: string, timeoutMs: number): Promise<boolean>;
+  /**
+   * Every view that changed code_status — from the dispatcher's answers, the change feed, or refresh — after its
+   * commit. Returns the unsubscribe function. A listener that throws is logged and does not stop the others.
+   */
+  onView(listener: ViewListener): () => void;
   /** Trainer control: take the demo province off the network and back, to show offline operation. */
   demoSetOnline(online: boolean): Promise<void>;
   close(): Promise<void>;
@@ -34,10 +54,34 @@ export interface ProvinceOptions {
 const DISPATCH_POLL_MS = 2000;
 const PULL_MS = 5000;
 const STATE_PUSH_MS = 5000;
+/** Issuer keys and revocations for offline checks: often enough that a lost slip is refused within minutes. */
+const TRUST_REFRESH_MS = 5 * 60_000;
+const TRUST_RETRY_MS = 30_000;
+
+/** Resolves with undefined once ms have passed, so a caller with a deadline never waits on a slow start. */
+const within = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), Math.max(0, ms));
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      () => (clearTimeout(timer), resolve(undefined)),
+    );
+  });
 
 export function startProvince(options: ProvinceOptions): ProvinceService {
   const { settings, dataDir, db, terminalId, clock, random, events, env = process.env } = options;
   const state = () => syncState(db, clock);
+  const listeners = new Set<ViewListener>();
+  const announce = (view: ApplicationView) => {
+    for (const listener of listeners) {
+      try {
+        listener(view);
+      } catch {
+        // One screen's or printer's failure must not cost the others the view; no details (personal data).
+        console.error('[sync] a view listener failed');
+      }
+    }
+  };
   let lastPushed = '';
   const push = () => {
     const current = state();
@@ -72,17 +116,52 @@ export function startProvince(options: ProvinceOptions): ProvinceService {
       secret = Buffer.from(encoded, 'base64');
     }
     const client = createProvinceClient({ baseUrl, terminalId: settings.province.terminalId ?? terminalId, secret, clock, random });
-    const dispatcher = createDispatcher({ db, client, clock, random, onState: push });
-    const puller = createPuller({ db, client, clock });
+    const dispatcher = createDispatcher({ db, client, clock, random, onState: push, onView: announce });
+    const puller = createPuller({ db, client, clock, onChange: announce });
+    const trust = createRepeater(() => refreshTrust(db, client, clock), 'trust-list refresh failed');
     dispatcher.start(DISPATCH_POLL_MS);
     puller.start(PULL_MS);
-    return { dispatcher, puller };
+    trust.start((result) => (result?.trustList && result.revocations ? TRUST_REFRESH_MS : TRUST_RETRY_MS));
+    return { dispatcher, puller, trust, client };
   })();
   const pushTimer = setInterval(push, STATE_PUSH_MS);
   pushTimer.unref();
 
+  /**
+   * A tick already in progress is joined rather than doubled (the repeater), but it chose its items before the caller
+   * queued a new one; so when due items remain after it, one more round follows at once.
+   */
+  async function sendNow(): Promise<void> {
+    const loops = await ready;
+    if (!loops) return;
+    await loops.dispatcher.tick();
+    const due = nextDueAt(db);
+    if (due !== null && due <= clock.now().getTime()) await loops.dispatcher.tick();
+  }
+
   return {
     state,
+    kick() {
+      sendNow().catch(() => console.error('[sync] dispatcher tick failed'));
+    },
+    async refresh(applicationId, timeoutMs) {
+      const started = Date.now();
+      const loops = await within(ready, timeoutMs);
+      if (!loops) return false;
+      const outcome = await loops.client.getApplication(applicationId, { timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)) });
+      let changed = false;
+      db.transaction(() => {
+        if (outcome.kind === 'ok') changed = applyView(db, clock, outcome.value);
+        recordContact(db, clock, outcome.kind === 'ok' || outcome.kind === 'refused');
+      }).immediate();
+      // After the commit, like the dispatcher's and the puller's (DESIGN.md rule 2).
+      if (outcome.kind === 'ok' && changed) announce(outcome.value);
+      return outcome.kind === 'ok';
+    },
+    onView(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     async demoSetOnline(online) {
       if (!emulator) throw new KioskError('forbidden', 'errors.demoOnly');
       await ready;
@@ -94,9 +173,11 @@ export function startProvince(options: ProvinceOptions): ProvinceService {
     },
     async close() {
       clearInterval(pushTimer);
+      listeners.clear();
       const loops = await ready.catch(() => undefined);
       await loops?.dispatcher.stop();
       await loops?.puller.stop();
+      await loops?.trust.stop();
       await emulator?.close();
     },
   };

@@ -9,8 +9,19 @@ import { dbCheck } from './commands/db-check.js';
 import { helpCommand } from './commands/help.js';
 import { idCheck } from './commands/id-check.js';
 import { officerAdd, officerList } from './commands/officers.js';
+import { printSample } from './commands/print-sample.js';
+import { verifyCode } from './commands/verify-code.js';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), dbCheck, idCheck, cardDecode, officerAdd, officerList];
+export const commands: readonly Command[] = [
+  helpCommand(() => commands),
+  dbCheck,
+  idCheck,
+  cardDecode,
+  officerAdd,
+  officerList,
+  verifyCode,
+  printSample,
+];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name = 'help', ...args] = argv;

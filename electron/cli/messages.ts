@@ -1,8 +1,5 @@
 // The CLI speaks the operator's language: core's error keys translated with the screen's own locale files.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import i18next, { type i18n } from 'i18next';
-import { projectRoot } from '../app/paths.js';
+import { translator } from '../app/locales.js';
 import type { ErrorParams } from '../core/errors.js';
 
 export type CliLanguage = 'zh-CN' | 'en';
@@ -13,25 +10,6 @@ export function cliLanguage(env: NodeJS.ProcessEnv): CliLanguage {
   return raw.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-const instances = new Map<CliLanguage, i18n>();
-
-function instanceFor(language: CliLanguage): i18n {
-  let instance = instances.get(language);
-  if (!instance) {
-    const common = JSON.parse(readFileSync(join(projectRoot(), 'renderer', 'locales', language, 'common.json'), 'utf8')) as object;
-    instance = i18next.createInstance();
-    void instance.init({
-      lng: language,
-      resources: { [language]: { common } },
-      defaultNS: 'common',
-      initAsync: false,
-      interpolation: { escapeValue: false },
-    });
-    instances.set(language, instance);
-  }
-  return instance;
-}
-
 export function translate(key: string, params: ErrorParams | undefined, env: NodeJS.ProcessEnv): string {
-  return instanceFor(cliLanguage(env)).t(key, params ?? {});
+  return translator(cliLanguage(env))(key, params);
 }

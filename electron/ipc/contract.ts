@@ -4,6 +4,18 @@ import { CardProblemSchema, DemoCardSchema, ReaderFaultSchema, ReaderStatusSchem
 import { MaskedIdentitySchema, RejectReasonSchema } from '../core/identity/schema.js';
 import { IdleSchema, LanguageSchema } from '../core/settings/schema.js';
 import { SignInSchema, StaffSessionSchema } from '../core/staff/schema.js';
+import { CheckpointResultSchema } from '../core/codes/schema.js';
+import { PrintJobSchema, PrinterStatusSchema } from '../core/printing/schema.js';
+import { PolicySchema } from '../core/policy/schema.js';
+import {
+  ApplicationRefSchema,
+  BeginInputSchema,
+  BeginOutputSchema,
+  ReprintOutputSchema,
+  ResidentApplicationSchema,
+  SubmitInputSchema,
+  SubmitOutputSchema,
+} from '../core/resident/schema.js';
 import { SyncStateSchema } from '../core/sync/schema.js';
 
 const NoInput = z.object({}).strict();
@@ -43,6 +55,8 @@ const TypedNumberAnswer = z.discriminatedUnion('valid', [
   z.object({ valid: z.literal(false), reason: RejectReasonSchema }).strict(),
 ]);
 
+const JobRef = z.object({ jobId: z.number().int().positive() }).strict();
+
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'system.health': { input: NoInput, output: SystemHealthSchema },
@@ -59,6 +73,33 @@ export const channels = {
   'staff.signIn': { input: SignInSchema, output: StaffSessionSchema },
   'staff.signOut': { input: NoInput, output: StaffSessionSchema },
   'staff.session': { input: NoInput, output: StaffSessionSchema },
+  /** The printer as residents and staff see it: its state and how many jobs wait or failed. */
+  'printer.status': { input: NoInput, output: PrinterStatusSchema },
+  /** Staff: the print journal, newest first (failed jobs stay until reprinted or dismissed). */
+  'printer.jobs': { input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), output: z.array(PrintJobSchema) },
+  /** Staff: print a failed or finished job again; marked 补打 n when the earlier one may have come out. */
+  'printer.reprint': { input: JobRef, output: PrintJobSchema },
+  /** Staff: a failed job the resident no longer needs (they left, or it was printed elsewhere) stops waiting. */
+  'printer.dismiss': { input: JobRef, output: PrintJobSchema },
+  /** Staff: the slip of a job as an SVG image, made from the same template as the bytes. */
+  'printer.preview': { input: JobRef, output: z.object({ svg: z.string() }).strict() },
+  /** Checkpoint: verify a scanned paper code offline; with the readId of a tapped card, also the holder binding. */
+  'code.verify': {
+    input: z.object({ text: z.string().max(512), readId: z.string().min(1).max(64).optional() }).strict(),
+    output: CheckpointResultSchema,
+  },
+  /** The policy in force now (rules with ids and sentences), for the "current rules" screen. */
+  'policy.current': { input: NoInput, output: PolicySchema },
+  /** After "is this you?": the policy's extra questions, and the person's active application (a second tap). */
+  'application.begin': { input: BeginInputSchema, output: BeginOutputSchema },
+  /** The resident's declaration: refused with the rules cited, or submitted (code or receipt printed). */
+  'application.submit': { input: SubmitInputSchema, output: SubmitOutputSchema },
+  /** A second tap: the person's active application, refreshed from the province when it answers. */
+  'application.status': { input: z.object({ readId: z.string().min(8).max(64) }).strict(), output: ResidentApplicationSchema.nullable() },
+  /** 补打: print the person's code (or receipt) again, marked and audited. */
+  'application.reprint': { input: ApplicationRefSchema, output: ReprintOutputSchema },
+  /** 挂失: the old code is revoked at the province and a new one printed (when the province answers). */
+  'application.reportLoss': { input: ApplicationRefSchema, output: ReprintOutputSchema },
   /** Trainer panel, demo mode only: the synthetic cards, placing one on the emulated reader, lifting it, faults. */
   'demo.cards': { input: NoInput, output: z.array(DemoCardSchema) },
   'demo.tapCard': { input: z.object({ cardId: z.string().min(1).max(32) }).strict(), output: Ok },
@@ -82,6 +123,8 @@ export const events = {
   'reader.status': ReaderStatusSchema,
   /** The link to the province changed (state, queue length, last success). */
   'sync.status': SyncStateSchema,
+  /** The printer's state or its journal counts changed. */
+  'printer.status': PrinterStatusSchema,
   /** Staff signed in or out (also when core signs an idle officer out). */
   'staff.session': StaffSessionSchema,
 } as const satisfies Record<string, z.ZodType>;

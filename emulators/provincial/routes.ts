@@ -1,7 +1,7 @@
 // The /v1 operations of docs/provincial-api.md: match a path, check the body against the contract, call the service.
 import type { z } from 'zod';
 import type { ProvinceErrorCode } from '../../electron/core/province/schema.js';
-import { DecisionSchema, SubmitApplicationSchema } from '../../electron/core/province/schema.js';
+import { DecisionSchema, LossReportSchema, SubmitApplicationSchema } from '../../electron/core/province/schema.js';
 import type { Issuer } from './issuer.js';
 import { CorrectionSchema, type Service } from './service.js';
 import type { ProvincialStore } from './store.js';
@@ -40,6 +40,7 @@ export const routes: Route[] = [
   { method: 'GET', template: '/v1/applications/:id', pattern: /^\/v1\/applications\/([^/]+)$/, mutating: false },
   { method: 'POST', template: '/v1/applications/:id/decisions', pattern: /^\/v1\/applications\/([^/]+)\/decisions$/, mutating: true },
   { method: 'POST', template: '/v1/applications/:id/corrections', pattern: /^\/v1\/applications\/([^/]+)\/corrections$/, mutating: true },
+  { method: 'POST', template: '/v1/applications/:id/loss-report', pattern: /^\/v1\/applications\/([^/]+)\/loss-report$/, mutating: true },
   { method: 'GET', template: '/v1/changes', pattern: /^\/v1\/changes$/, mutating: false },
   { method: 'POST', template: '/v1/codes/verify', pattern: /^\/v1\/codes\/verify$/, mutating: false },
   { method: 'GET', template: '/v1/trust-list', pattern: /^\/v1\/trust-list$/, mutating: false },
@@ -98,6 +99,12 @@ export function createRouteHandler(service: Service, issuer: Issuer, store: Prov
         const parsed = CorrectionSchema.safeParse(ctx.json);
         if (!parsed.success) return problem(400, 'invalid-request', firstBadField(parsed.error));
         const view = service.correct(ctx.id ?? '', parsed.data);
+        return view ? { status: 200, body: view } : problem(404, 'not-found', 'no such application');
+      }
+      case '/v1/applications/:id/loss-report': {
+        const parsed = LossReportSchema.safeParse(ctx.json);
+        if (!parsed.success) return problem(400, 'invalid-request', firstBadField(parsed.error));
+        const view = service.reportLoss(ctx.id ?? '', parsed.data);
         return view ? { status: 200, body: view } : problem(404, 'not-found', 'no such application');
       }
       case '/v1/changes': {

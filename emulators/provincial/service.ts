@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CodeStatus } from '../../electron/core/applications/schema.js';
 import type { ApplicationView, SubmitApplication } from '../../electron/core/province/schema.js';
-import type { DecisionSchema } from '../../electron/core/province/schema.js';
+import type { DecisionSchema, LossReport } from '../../electron/core/province/schema.js';
 import type { Issuer } from './issuer.js';
 import { reviewRuleFor, reviewTimes, validUntil, type HallPolicy } from './policy.js';
 import { viewOf, type ApplicationRow, type ProvincialStore } from './store.js';
@@ -133,6 +133,22 @@ export function createService(store: ProvincialStore, issuer: Issuer, policy: Ha
       if (!row) return undefined;
       store.addCorrection(id, correction, iso(now()));
       return viewOf(row);
+    },
+
+    /**
+     * 挂失: the current code is revoked and, for GREEN/YELLOW/RED, a new one is issued at the same status with a
+     * fresh validity (the policy's, from now) and appended to the feed. With no code (PENDING, EXPIRED, REVOKED) there
+     * is nothing to revoke: the report is recorded and the view answered unchanged, so a report that crossed a status
+     * change is harmless rather than an error the terminal would have to show. Undefined: no such application.
+     */
+    reportLoss(id: string, report: LossReport): ApplicationView | undefined {
+      return store.transaction(() => {
+        const row = store.application(id);
+        if (!row) return undefined;
+        store.addLossReport(id, report, row.code_hash, iso(now()));
+        if (!row.code_hash || !codedStatuses.has(row.status)) return viewOf(row);
+        return viewOf(transition(row, row.status, row.reason_code));
+      });
     },
 
     /** Big-data comparison (admin): any status, old code revoked, a new one for GREEN/YELLOW/RED. */

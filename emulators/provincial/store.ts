@@ -1,4 +1,4 @@
-// The emulated province's SQLite file: applications, change feed, idempotency answers, issuer key, revocations.
+// The emulated province's SQLite file: applications, change feed, idempotency answers, issuer key, revocations, loss reports.
 import type { ApplicationView } from '../../electron/core/province/schema.js';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 
@@ -32,6 +32,10 @@ CREATE TABLE IF NOT EXISTS decisions (
 );
 CREATE TABLE IF NOT EXISTS corrections (
   id INTEGER PRIMARY KEY, application_id TEXT NOT NULL REFERENCES applications, body_json TEXT NOT NULL, recorded_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS loss_reports (
+  id INTEGER PRIMARY KEY, application_id TEXT NOT NULL REFERENCES applications, body_json TEXT NOT NULL,
+  revoked_hash TEXT, recorded_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS changes (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, application_id TEXT NOT NULL, hall_id TEXT NOT NULL, view_json TEXT NOT NULL
@@ -119,6 +123,7 @@ export function openStore(file: string) {
     ),
     addDecision: db.prepare('INSERT INTO decisions (application_id, body_json, recorded_at) VALUES (?, ?, ?)'),
     addCorrection: db.prepare('INSERT INTO corrections (application_id, body_json, recorded_at) VALUES (?, ?, ?)'),
+    addLossReport: db.prepare('INSERT INTO loss_reports (application_id, body_json, revoked_hash, recorded_at) VALUES (?, ?, ?, ?)'),
     revoke: db.prepare('INSERT OR IGNORE INTO revocations (hash, revoked_at) VALUES (?, ?)'),
     revocations: db.prepare<[], { hash: string; revoked_at: string }>('SELECT hash, revoked_at FROM revocations ORDER BY revoked_at, hash'),
     listApps: db.prepare<[], Pick<ApplicationRow, 'application_id' | 'status' | 'reason_code' | 'channel'>>(
@@ -163,6 +168,9 @@ export function openStore(file: string) {
       void st.putAnswer.run(terminalId, key, a.requestHash, a.status, JSON.stringify(a.answer), at),
     addDecision: (id: string, body: unknown, at: string) => void st.addDecision.run(id, JSON.stringify(body), at),
     addCorrection: (id: string, body: unknown, at: string) => void st.addCorrection.run(id, JSON.stringify(body), at),
+    /** A loss report as received, with the revocation hash of the code it revoked (null: there was none). */
+    addLossReport: (id: string, body: unknown, revokedHash: string | null, at: string) =>
+      void st.addLossReport.run(id, JSON.stringify(body), revokedHash, at),
     revoke: (hash: string, at: string) => void st.revoke.run(hash, at),
     revocations: () => st.revocations.all(),
     listApplications: () => st.listApps.all(),

@@ -51,11 +51,12 @@ test('trainer tap → "is this you?" with masked values and photo; axe clean in 
   await expect(page.getByTestId('identity-masked-number')).toHaveCount(0);
 });
 
-test('Yes → confirmed, honest about the declaration steps; Start over returns Home', async ({ page }) => {
+test('Yes → the first step of the declaration (the optional phone number); Start over returns Home', async ({ page }) => {
   await open(page);
   await tapFirstDemoCard(page);
   await page.getByTestId('identity-yes').click();
-  await expect(page.getByTestId('confirmed')).toBeVisible();
+  await expect(page.getByTestId('flow-phone')).toBeVisible();
+  await expect(page.getByTestId('phone-skip')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByTestId('go-home').click();
   await expect(page.getByTestId('home')).toBeVisible();

@@ -3,6 +3,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { testIdentity } from './fake-kiosk';
 import { renderApp } from './render-app';
+import { settle } from './staff-helpers';
 
 const seconds = (n: number) => act(() => vi.advanceTimersByTime(n * 1000));
 
@@ -76,14 +77,15 @@ describe('card.read on Home', () => {
 });
 
 describe('answers', () => {
-  it('Yes: says identity is confirmed and that the declaration is not on this terminal yet; Start over clears', async () => {
+  it('Yes: the resident flow begins with this read (nothing of the card shown); Start over clears', async () => {
     const fake = await withCardRead();
     fireEvent.click(screen.getByTestId('identity-yes'));
-    const confirmed = screen.getByTestId('confirmed');
-    expect(within(confirmed).getByRole('heading', { level: 1 }).textContent).toContain('已确认是您本人');
-    expect(confirmed.textContent).toContain('健康申报步骤还在设置中');
-    expect(confirmed.textContent).toContain('请找工作人员');
-    expect(confirmed.textContent).not.toContain('张*丰');
+    expect(screen.getByTestId('flow-loading')).toBeTruthy();
+    await settle();
+    const first = screen.getByTestId('flow-phone');
+    expect(within(first).getByRole('heading', { level: 1 }).textContent).toBe('要不要留一个手机号？');
+    expect(first.textContent).not.toContain('张*丰');
+    expect(fake.callsTo('application.begin')).toEqual([{ readId: testIdentity.readId }]);
     expect(fake.callsTo('identity.clear')).toHaveLength(0);
     fireEvent.click(screen.getByTestId('go-home'));
     expect(screen.getByTestId('home')).toBeTruthy();

@@ -48,7 +48,10 @@ describe('manual entry', () => {
     // The resident's screen: no staff status line.
     expect(screen.queryByTestId('staff-strip')).toBeNull();
     fireEvent.click(screen.getByTestId('identity-yes'));
-    expect(screen.getByTestId('confirmed')).toBeTruthy();
+    // The resident's flow starts with the read staff checked: application.begin is asked with its readId.
+    await settle();
+    expect(screen.getByTestId('flow-phone')).toBeTruthy();
+    expect(fake.callsTo('application.begin')).toEqual([{ readId: 'manual-0001-test' }]);
   });
 
   it('a wrong check digit: the reason in words, the number stays, and fixing the last character works', async () => {

@@ -96,9 +96,10 @@ describe('staff sign-out', () => {
     fireEvent.click(screen.getByTestId('manual-check'));
     await settle();
     expect(screen.getByTestId('identity')).toBeTruthy();
-    // A failed tap on the confirmed screen, then Back: lands on Home's side, never on manual entry.
+    // A failed tap in the resident's flow is ignored; Back from its first step lands on Home, never on manual entry.
     fireEvent.click(screen.getByTestId('identity-yes'));
     act(() => fake.emit('card.problem', { problem: 'unreadable' }));
+    expect(screen.queryByTestId('card-problem')).toBeNull();
     fireEvent.click(screen.getByTestId('go-back'));
     await settle();
     expect(screen.getByTestId('home')).toBeTruthy();

@@ -16,6 +16,22 @@ const info = {
   shell: 'browser',
 } as const;
 
+const job = {
+  id: 1,
+  template: 'paper-code',
+  label: '8YEJ-WFTD-HTBT-6=',
+  state: 'failed',
+  reason: 'paper-end',
+  reprintNumber: 0,
+  reprintOf: null,
+  mayHavePrinted: true,
+  resolved: false,
+  createdAt: '2026-11-27T01:00:00.000Z',
+  updatedAt: '2026-11-27T01:00:00.000Z',
+} as const;
+
+const citation = { ruleId: 'SD-0304-1', effect: 'refuse', sentence: { 'zh-CN': '规则', en: 'A rule' } } as const;
+
 function spyHandlers(overrides: Partial<Handlers> = {}) {
   const calls: string[] = [];
   const done = (name: string) => (calls.push(name), { ok: true as const });
@@ -33,6 +49,24 @@ function spyHandlers(overrides: Partial<Handlers> = {}) {
     'staff.signIn': () => (calls.push('staff.signIn'), { officer: null }),
     'staff.signOut': () => (calls.push('staff.signOut'), { officer: null }),
     'staff.session': () => (calls.push('staff.session'), { officer: null }),
+    'printer.status': () => (calls.push('printer.status'), { state: 'ready', checkedAt: null, failedJobs: 0, pendingJobs: 0 }),
+    'printer.jobs': () => (calls.push('printer.jobs'), []),
+    'printer.reprint': () => (calls.push('printer.reprint'), job),
+    'printer.dismiss': () => (calls.push('printer.dismiss'), job),
+    'printer.preview': () => (calls.push('printer.preview'), { svg: '<svg/>' }),
+    'code.verify': () => (calls.push('code.verify'), { valid: false, reason: 'format' }),
+    'policy.current': () => {
+      throw new KioskError('unavailable', 'errors.noPolicy', { date: '2026-11-27' });
+    },
+    'application.begin': () => (calls.push('application.begin'), { policyId: 'SD-2020-03-27', askAnswers: [], existing: null }),
+    'application.submit': () => (calls.push('application.submit'), { outcome: 'refused', citations: [citation] }),
+    'application.status': () => (calls.push('application.status'), null),
+    'application.reprint': () => {
+      throw new KioskError('not-found', 'errors.notFound');
+    },
+    'application.reportLoss': () => {
+      throw new KioskError('not-found', 'errors.notFound');
+    },
     'demo.cards': () => (calls.push('demo.cards'), []),
     'demo.tapCard': () => done('demo.tapCard'),
     'demo.removeCard': () => done('demo.removeCard'),

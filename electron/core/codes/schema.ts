@@ -56,3 +56,28 @@ export const RevocationListSchema = z
   })
   .strict();
 export type RevocationList = z.infer<typeof RevocationListSchema>;
+
+/**
+ * A checkpoint's answer for one scanned code (screen and CLI). `holder`: whether the tapped ID card matches the code's
+ * holder tag; `not-checked` when no card was tapped. A refused code says why; `no-trust-list`: this terminal has no
+ * issuer keys yet, so it cannot say anything about any code.
+ */
+export const CheckpointResultSchema = z.discriminatedUnion('valid', [
+  z
+    .object({
+      valid: z.literal(true),
+      status: PaperStatusSchema,
+      statusAsOf: Iso,
+      validUntil: Iso,
+      issuedAt: Iso,
+      kid: z.string().regex(/^[0-9a-f]{8}$/),
+      /** The id printed under the QR (Crockford base32 with its check symbol, grouped). */
+      humanId: z.string(),
+      hallId: z.number().int().nonnegative(),
+      proxy: z.boolean(),
+      holder: z.enum(['match', 'mismatch', 'not-checked']),
+    })
+    .strict(),
+  z.object({ valid: z.literal(false), reason: z.union([VerifyFailureSchema, z.literal('no-trust-list')]) }).strict(),
+]);
+export type CheckpointResult = z.infer<typeof CheckpointResultSchema>;

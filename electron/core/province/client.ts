@@ -12,6 +12,7 @@ import {
   IssuedCodeSchema,
   ProvinceErrorSchema,
   type ApplicationView,
+  type LossReport,
   type ProvinceErrorCode,
   type SubmitApplication,
 } from './schema.js';
@@ -48,10 +49,17 @@ export interface ProvinceClientOptions {
   timeoutMs?: number;
 }
 
+/** Per call: a screen waiting for an answer gives up sooner than the background loops do. */
+export interface CallOptions {
+  timeoutMs?: number;
+}
+
 export interface ProvinceClient {
   submitApplication(body: SubmitApplication): Promise<ProvinceOutcome<ApplicationView>>;
-  getApplication(applicationId: string): Promise<ProvinceOutcome<ApplicationView>>;
+  getApplication(applicationId: string, options?: CallOptions): Promise<ProvinceOutcome<ApplicationView>>;
   sendDecision(applicationId: string, body: unknown, idempotencyKey?: string): Promise<ProvinceOutcome<ApplicationView>>;
+  /** 挂失: revokes the current code and answers the view with its replacement (the same key on every resend). */
+  reportLoss(applicationId: string, body: LossReport, idempotencyKey: string): Promise<ProvinceOutcome<ApplicationView>>;
   changes(cursor: number, limit: number): Promise<ProvinceOutcome<ChangeFeed>>;
   trustList(): Promise<ProvinceOutcome<z.infer<typeof TrustList>>>;
   revocations(): Promise<ProvinceOutcome<z.infer<typeof Revocations>>>;
@@ -169,7 +177,14 @@ export function createProvinceClient(options: ProvinceClientOptions): ProvinceCl
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
 
-  async function call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown, idempotencyKey?: string) {
+  async function call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+    idempotencyKey?: string,
+    callTimeoutMs = timeoutMs,
+  ) {
     try {
       const url = new URL(`${prefix}/${API_VERSION}${path}`, base);
       const text = body === undefined ? '' : JSON.stringify(body);
@@ -181,7 +196,7 @@ export function createProvinceClient(options: ProvinceClientOptions): ProvinceCl
         };
         if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
         if (idempotencyKey !== undefined) headers[SIGNATURE_HEADERS.idempotencyKey] = idempotencyKey;
-        const raw = await exchange(url, method, headers, text, timeoutMs);
+        const raw = await exchange(url, method, headers, text, callTimeoutMs);
         if (raw.kind === 'not-sent') return { kind: 'retry', reason: raw.reason } satisfies ProvinceOutcome<T>;
         if (raw.kind === 'lost') return { kind: 'ambiguous', reason: raw.reason } satisfies ProvinceOutcome<T>;
         const outcome = interpret(raw, schema, clock.now());
@@ -197,9 +212,12 @@ export function createProvinceClient(options: ProvinceClientOptions): ProvinceCl
   const id = (applicationId: string) => encodeURIComponent(applicationId);
   return {
     submitApplication: (body) => call('POST', '/applications', View, body, body.applicationId),
-    getApplication: (applicationId) => call('GET', `/applications/${id(applicationId)}`, View),
+    getApplication: (applicationId, callOptions) =>
+      call('GET', `/applications/${id(applicationId)}`, View, undefined, undefined, callOptions?.timeoutMs),
     sendDecision: (applicationId, body, idempotencyKey) =>
       call('POST', `/applications/${id(applicationId)}/decisions`, View, body, idempotencyKey ?? decisionKey(applicationId, body)),
+    reportLoss: (applicationId, body, idempotencyKey) =>
+      call('POST', `/applications/${id(applicationId)}/loss-report`, View, body, idempotencyKey),
     changes: (cursor, limit) => call('GET', `/changes?cursor=${cursor}&limit=${limit}`, Feed),
     trustList: () => call('GET', '/trust-list', TrustList),
     revocations: () => call('GET', '/revocations', Revocations),

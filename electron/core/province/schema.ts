@@ -49,6 +49,13 @@ export const DecisionSchema = z
   })
   .strict();
 
+/**
+ * 挂失: the resident lost the printed code. The province revokes the current code and, for a coded status, issues a
+ * new one; `reason` is a closed set so a later kind of report (stolen, damaged) is an additive change.
+ */
+export const LossReportSchema = z.object({ reportedAt: Iso, reason: z.literal('lost') }).strict();
+export type LossReport = z.infer<typeof LossReportSchema>;
+
 export const ChangeSchema = ApplicationViewSchema.extend({ seq: z.number().int().positive() });
 export const ChangeFeedSchema = z.object({ changes: z.array(ChangeSchema), nextCursor: z.number().int().nonnegative() }).strict();
 

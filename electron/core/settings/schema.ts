@@ -26,8 +26,28 @@ export const SettingsSchema = z
     idle: IdleSchema,
     /** Where the SQLite file lives; empty means "kiosk.sqlite in the data folder". */
     databasePath: z.string().optional(),
-    province: z.object({ endpoint: z.url().optional(), terminalId: z.string().min(1).max(64).optional() }).strict(),
-    printer: z.object({ uri: z.string().min(1).optional() }).strict(),
+    province: z
+      .object({
+        endpoint: z.url().optional(),
+        terminalId: z.string().min(1).max(64).optional(),
+        /** The hall's number in the province's hall register (e.g. a 9-digit township code); the paper code carries it. */
+        hallId: z
+          .string()
+          .regex(/^\d{1,10}$/)
+          .refine((id) => Number(id) <= 0xffffffff, 'at most 4294967295')
+          .optional(),
+      })
+      .strict(),
+    printer: z
+      .object({
+        /** `tcp://host:9100` or a device file; none in demo mode means the in-process printer emulator. */
+        uri: z.string().min(1).optional(),
+        /** Roll width; 58 mm when not set. */
+        paper: z.enum(['58mm', '80mm']).optional(),
+        /** `raster` for printers without native QR (`GS ( k`); native when not set. */
+        qrMode: z.enum(['native', 'raster']).optional(),
+      })
+      .strict(),
     reader: z.object({ port: z.string().min(1).optional(), baudRate: z.number().int().positive() }).strict(),
   })
   .strict();
@@ -44,6 +64,9 @@ export const defaultSettings: Settings = {
   printer: {},
   reader: { baudRate: 115200 },
 };
+
+/** The demo hall's number when none is configured (市南区八大湖街道, an invented register entry). */
+export const DEMO_HALL_ID = '370202001';
 
 /** Demo mode: no provincial endpoint configured, so no real application can be filed from here. */
 export function isDemo(settings: Settings): boolean {

@@ -81,10 +81,16 @@ export function createDispatcher(options: DispatcherOptions) {
   const { db, client, clock, random, backoff = DEFAULT_BACKOFF, concurrency = 4, batch = 32, onState, onView } = options;
   let lastState = '';
 
-  const send = (item: OutboxRow): Promise<ProvinceOutcome<ApplicationView>> =>
-    item.kind === 'submit-application'
-      ? client.submitApplication(JSON.parse(item.body))
-      : client.sendDecision(item.target_id, JSON.parse(item.body), item.idempotency_key);
+  function send(item: OutboxRow): Promise<ProvinceOutcome<ApplicationView>> {
+    switch (item.kind) {
+      case 'submit-application':
+        return client.submitApplication(JSON.parse(item.body));
+      case 'send-decision':
+        return client.sendDecision(item.target_id, JSON.parse(item.body), item.idempotency_key);
+      case 'report-loss':
+        return client.reportLoss(item.target_id, JSON.parse(item.body), item.idempotency_key);
+    }
+  }
 
   async function judge(item: OutboxRow): Promise<Verdict> {
     const outcome = await send(item);
@@ -98,7 +104,8 @@ export function createDispatcher(options: DispatcherOptions) {
       case 'retry':
         return { kind: 'later', code: outcome.reason, retryAfterMs: outcome.retryAfterMs, reached: false };
       case 'ambiguous':
-        // A decision's view cannot prove the decision landed; resending under the same key is the safe check.
+        // A decision's or a loss report's view cannot prove the call landed (a lookup shows the application either
+        // way); resending under the same key is the safe check: the province answers its first answer again.
         return item.kind === 'submit-application'
           ? reconcile(item, outcome.reason)
           : { kind: 'later', code: outcome.reason, reached: false };

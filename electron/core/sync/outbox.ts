@@ -3,15 +3,16 @@ import { prepared } from '../db/prepared.js';
 import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
-import { DecisionSchema, SubmitApplicationSchema, type SubmitApplication } from '../province/schema.js';
+import { DecisionSchema, LossReportSchema, SubmitApplicationSchema, type LossReport, type SubmitApplication } from '../province/schema.js';
 import type { z } from 'zod';
 
-export type OutboxKind = 'submit-application' | 'send-decision';
+export type OutboxKind = 'submit-application' | 'send-decision' | 'report-loss';
 export type OutboxState = 'pending' | 'done' | 'failed';
 
 export type OutboxItem =
   | { kind: 'submit-application'; applicantKey: string; body: SubmitApplication }
-  | { kind: 'send-decision'; applicantKey: string; applicationId: string; idempotencyKey: string; body: z.infer<typeof DecisionSchema> };
+  | { kind: 'send-decision'; applicantKey: string; applicationId: string; idempotencyKey: string; body: z.infer<typeof DecisionSchema> }
+  | { kind: 'report-loss'; applicantKey: string; applicationId: string; idempotencyKey: string; body: LossReport };
 
 export interface OutboxRow {
   seq: number;
@@ -41,19 +42,27 @@ export function applicantKey(idNumber: string, key: Uint8Array): string {
 export function enqueue(db: Db, clock: Clock, item: OutboxItem): number {
   if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the transaction that writes the domain row');
   const now = clock.now();
-  const [targetId, key, body] =
-    item.kind === 'submit-application'
-      ? (() => {
-          const body = SubmitApplicationSchema.parse(item.body);
-          return [body.applicationId, body.applicationId, body] as const;
-        })()
-      : [item.applicationId, item.idempotencyKey, DecisionSchema.parse(item.body)];
+  const [targetId, key, body] = checked(item);
   const result = prepared(
     db,
     `INSERT INTO outbox (kind, applicant_key, idempotency_key, target_id, body, next_attempt_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(item.kind, item.applicantKey, key, targetId, JSON.stringify(body), now.getTime(), now.toISOString());
   return Number(result.lastInsertRowid);
+}
+
+/** Target, idempotency key and body of an item, the body checked against the contract before anything is written. */
+function checked(item: OutboxItem): readonly [string, string, unknown] {
+  switch (item.kind) {
+    case 'submit-application': {
+      const body = SubmitApplicationSchema.parse(item.body);
+      return [body.applicationId, body.applicationId, body];
+    }
+    case 'send-decision':
+      return [item.applicationId, item.idempotencyKey, DecisionSchema.parse(item.body)];
+    case 'report-loss':
+      return [item.applicationId, item.idempotencyKey, LossReportSchema.parse(item.body)];
+  }
 }
 
 /**

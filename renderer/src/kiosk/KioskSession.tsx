@@ -8,18 +8,22 @@ import type { MaskedIdentity } from '../api/card-types';
 import type { SignedInOfficer } from '../api/staff-types';
 import { useCardEvents } from '../api/use-card-events';
 import { useCoreTime } from '../api/use-core-time';
+import { usePrinterStatus } from '../api/use-printer-status';
 import { useReaderStatus } from '../api/use-reader-status';
 import { useStaffSession } from '../api/use-staff-session';
 import { useSyncStatus } from '../api/use-sync-status';
 import { IdleGuard } from '../components/IdleGuard';
 import { ManualEntryScreen } from '../staff/ManualEntryScreen';
+import { PrinterScreen } from '../staff/PrinterScreen';
 import { StaffHomeScreen } from '../staff/StaffHomeScreen';
 import { StaffSignInScreen } from '../staff/StaffSignInScreen';
+import { CheckpointScreen } from '../verify/CheckpointScreen';
 import { CardProblemScreen } from './CardProblemScreen';
-import { ConfirmedScreen } from './ConfirmedScreen';
 import { HelpScreen } from './HelpScreen';
 import { HomeScreen } from './HomeScreen';
 import { IdentityScreen } from './IdentityScreen';
+import { ResidentFlow } from './flow/ResidentFlow';
+import { RulesScreen } from './RulesScreen';
 import { acceptsIdentity, currentScreen, initialSession, sessionReducer, type HomeNotice } from './session';
 import { useWedgeReader } from './use-wedge-reader';
 
@@ -36,6 +40,7 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
   const now = useCoreTime(kiosk);
   const reader = useReaderStatus(kiosk);
   const sync = useSyncStatus(kiosk);
+  const printer = usePrinterStatus(kiosk);
   const [session, dispatch] = useReducer(sessionReducer, initialSession);
   const screen = currentScreen(session);
   // For answers that arrive after the screen that asked has gone (sign-in, manual check): where are we now?
@@ -112,8 +117,10 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
             kiosk={kiosk}
             now={now}
             reader={reader}
+            printer={printer}
             notice={notice}
             onHelp={() => dispatch({ type: 'go', screen: 'help' })}
+            onRules={() => dispatch({ type: 'go', screen: 'rules' })}
             onStaff={() => dispatch({ type: 'go', screen: 'staff' })}
           />
         );
@@ -127,7 +134,36 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
             info={info}
             officer={session.officer}
             sync={sync}
+            printer={printer}
             onManual={() => dispatch({ type: 'go', screen: 'staff-manual' })}
+            onCheckpoint={() => dispatch({ type: 'go', screen: 'staff-checkpoint' })}
+            onPrinter={() => dispatch({ type: 'go', screen: 'staff-printer' })}
+            onSignOut={signOut}
+          />
+        ) : null;
+      case 'staff-printer':
+        return session.officer ? (
+          <PrinterScreen
+            info={info}
+            kiosk={kiosk}
+            officer={session.officer}
+            sync={sync}
+            printer={printer}
+            onBack={back}
+            onHome={startOver}
+            onSignOut={signOut}
+          />
+        ) : null;
+      case 'staff-checkpoint':
+        return session.officer ? (
+          <CheckpointScreen
+            info={info}
+            kiosk={kiosk}
+            officer={session.officer}
+            sync={sync}
+            printer={printer}
+            onBack={back}
+            onHome={startOver}
             onSignOut={signOut}
           />
         ) : null;
@@ -138,6 +174,7 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
             kiosk={kiosk}
             officer={session.officer}
             sync={sync}
+            printer={printer}
             onValid={manualIdentity}
             onBack={back}
             onHome={startOver}
@@ -156,16 +193,29 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
             onHome={startOver}
           />
         ) : null;
-      case 'confirmed':
-        return <ConfirmedScreen info={info} onHome={startOver} />;
+      case 'flow':
+        return session.identity ? (
+          <ResidentFlow
+            // A new card read is a new flow: nothing of the previous resident's answers carried over.
+            key={session.identity.readId}
+            kiosk={kiosk}
+            info={info}
+            readId={session.identity.readId}
+            onHome={startOver}
+            onTimeout={endSession}
+          />
+        ) : null;
+      case 'rules':
+        return <RulesScreen info={info} kiosk={kiosk} onBack={back} onHome={startOver} />;
       case 'card-problem':
         return session.problem ? <CardProblemScreen info={info} problem={session.problem} onBack={back} onHome={startOver} /> : null;
     }
   })();
 
   return (
-    // Keyed by screen so each screen starts with a fresh idle period and no leftover warning.
-    <IdleGuard key={screen} enabled={screen !== 'home'} idle={info.idle} onExpire={endSession}>
+    // Keyed by screen so each screen starts with a fresh idle period and no leftover warning. The resident's flow
+    // guards each of its steps itself (and not while a submission is on its way).
+    <IdleGuard key={screen} enabled={screen !== 'home' && screen !== 'flow'} idle={info.idle} onExpire={endSession}>
       {content}
     </IdleGuard>
   );

@@ -5,10 +5,26 @@ import type { ErrorData } from '../../../electron/ipc/envelope.js';
 import type { CardProblem, MaskedIdentity, RejectReason } from '../api/card-types';
 import type { SignedInOfficer } from '../api/staff-types';
 
-export type Screen = 'home' | 'help' | 'staff' | 'staff-home' | 'staff-manual' | 'identity' | 'confirmed' | 'card-problem';
+export type Screen =
+  | 'home'
+  | 'help'
+  | 'rules'
+  | 'staff'
+  | 'staff-home'
+  | 'staff-manual'
+  | 'staff-checkpoint'
+  | 'staff-printer'
+  | 'identity'
+  /** After "yes, this is me": the declaration or the existing application (kiosk/flow/ResidentFlow.tsx). */
+  | 'flow'
+  | 'card-problem';
 
 /** The screens only a signed-in officer may see; leaving them for Home signs the officer out. */
-export const staffScreens: readonly Screen[] = ['staff-home', 'staff-manual'];
+export const staffScreens: readonly Screen[] = ['staff-home', 'staff-manual', 'staff-checkpoint', 'staff-printer'];
+
+/** The staff screens reached from the staff home (and only from there, by a signed-in officer). */
+type StaffTask = 'staff-manual' | 'staff-checkpoint' | 'staff-printer';
+const staffTasks: readonly Screen[] = ['staff-manual', 'staff-checkpoint', 'staff-printer'] satisfies StaffTask[];
 export const isStaffScreen = (screen: Screen) => staffScreens.includes(screen);
 
 /** What went wrong with a tap or a swipe: a reader problem, a number core refused, or a failed call. */
@@ -21,7 +37,7 @@ export type HomeNotice = 'not-me';
 export interface SessionState {
   /** The way back: the last entry is the screen shown. */
   trail: readonly Screen[];
-  /** Only while the identity or confirmed screen shows; dropped everywhere else (privacy). */
+  /** Only while the identity screen or the resident's flow shows; dropped everywhere else (privacy). */
   identity: MaskedIdentity | undefined;
   problem: ProblemView | undefined;
   notice: HomeNotice | undefined;
@@ -30,7 +46,7 @@ export interface SessionState {
 }
 
 export type SessionAction =
-  | { type: 'go'; screen: 'help' | 'staff' | 'staff-manual' }
+  | { type: 'go'; screen: 'help' | 'rules' | 'staff' | StaffTask }
   | { type: 'signed-in'; officer: SignedInOfficer }
   | { type: 'manual-identity'; identity: MaskedIdentity }
   | { type: 'signed-out' }
@@ -53,17 +69,21 @@ export const currentScreen = (state: SessionState): Screen => state.trail.at(-1)
 
 /**
  * A card can be read on every resident screen: a new read also replaces what core holds, so the screen must follow it.
- * The staff screens are not the resident's, so nothing there reacts to a card.
+ * The staff screens are not the resident's, so no card starts a resident session there (the checkpoint screen takes
+ * a tapped card as the holder's card for the code it checks, on its own).
  */
 export const acceptsIdentity = (screen: Screen) => screen !== 'staff' && !isStaffScreen(screen);
 
-/** A failed tap does not interrupt someone answering "is this you?" (they may be fiddling with the card). */
-export const acceptsProblem = (screen: Screen) => acceptsIdentity(screen) && screen !== 'identity';
+/**
+ * A failed tap does not interrupt someone answering "is this you?" or the declaration (they may be fiddling with the
+ * card, and a problem screen would throw their answers away).
+ */
+export const acceptsProblem = (screen: Screen) => acceptsIdentity(screen) && screen !== 'identity' && screen !== 'flow';
 
 /** The trail without the card screens on top, so "Back" from a problem leads to where the resident was before it. */
 const withoutCardScreens = (trail: readonly Screen[]) => {
   const kept = [...trail];
-  while (kept.length > 1 && ['identity', 'confirmed', 'card-problem'].includes(kept.at(-1) ?? '')) kept.pop();
+  while (kept.length > 1 && ['identity', 'flow', 'card-problem'].includes(kept.at(-1) ?? '')) kept.pop();
   return kept;
 };
 
@@ -71,8 +91,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
   const screen = currentScreen(state);
   switch (action.type) {
     case 'go':
-      // The manual entry screen is for a signed-in officer, and only from the staff home.
-      if (action.screen === 'staff-manual' && (screen !== 'staff-home' || !state.officer)) return state;
+      // Manual entry, the checkpoint and the printer are for a signed-in officer, and only from the staff home.
+      if (staffTasks.includes(action.screen) && (screen !== 'staff-home' || !state.officer)) return state;
       return { ...state, trail: [...state.trail, action.screen], notice: undefined };
     case 'signed-in':
       // The sign-in screen gives way to the staff home: "Back" from there never shows the keypad with the PIN again.
@@ -88,7 +108,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return {
         ...state,
         trail,
-        identity: top === 'identity' || top === 'confirmed' ? state.identity : undefined,
+        identity: top === 'identity' || top === 'flow' ? state.identity : undefined,
         problem: top === 'card-problem' ? state.problem : undefined,
         notice: undefined,
       };
@@ -119,7 +139,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'confirm':
       // No way back to "is this you?" once answered: the answer stands until the session ends.
       if (screen !== 'identity') return state;
-      return { ...state, trail: [...state.trail.slice(0, -1), 'confirmed'] };
+      return { ...state, trail: [...state.trail.slice(0, -1), 'flow'] };
     case 'clear-notice':
       return { ...state, notice: undefined };
   }

@@ -6,6 +6,7 @@ import type { KioskApi } from '../../../electron/ipc/bridge.js';
 import type { ErrorData } from '../../../electron/ipc/envelope.js';
 import type { MaskedIdentity, RejectReason } from '../api/card-types';
 import { manualMaxLength, type SignedInOfficer } from '../api/staff-types';
+import type { PrinterStatus } from '../api/use-printer-status';
 import type { SyncState } from '../api/use-sync-status';
 import { BackHomeButtons } from '../components/BackHomeButtons';
 import { ScreenFrame, type FrameInfo } from '../components/ScreenFrame';
@@ -22,6 +23,7 @@ interface ManualEntryScreenProps {
   kiosk: KioskApi;
   officer: SignedInOfficer;
   sync: SyncState | undefined;
+  printer: PrinterStatus | undefined;
   onValid: (identity: MaskedIdentity) => void;
   onBack: () => void;
   onHome: () => void;
@@ -36,7 +38,7 @@ const checkCharacter = 'X';
 /** Letters and digits, upper-cased (a typed "x" is the check character X). */
 const documentCharacter = (key: string) => (/^[0-9A-Za-z]$/.test(key) ? key.toUpperCase() : undefined);
 
-export function ManualEntryScreen({ info, kiosk, officer, sync, onValid, onBack, onHome, onSignOut }: ManualEntryScreenProps) {
+export function ManualEntryScreen({ info, kiosk, officer, sync, printer, onValid, onBack, onHome, onSignOut }: ManualEntryScreenProps) {
   const { t } = useTranslation(['common', 'staff', 'identity']);
   const reasons = useRejectReasons();
   const [typed, setTyped] = useState('');
@@ -83,7 +85,7 @@ export function ManualEntryScreen({ info, kiosk, officer, sync, onValid, onBack,
       <ScreenFrame
         testId="staff-manual-entry"
         info={info}
-        status={<StaffStrip officer={officer} sync={sync} onSignOut={onSignOut} />}
+        status={<StaffStrip officer={officer} sync={sync} printer={printer} onSignOut={onSignOut} />}
         data={{ 'data-reason': problem?.kind === 'reason' ? problem.reason : undefined }}
         footer={<BackHomeButtons onBack={onBack} onHome={onHome} />}
       >
