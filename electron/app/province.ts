@@ -57,6 +57,7 @@ const STATE_PUSH_MS = 5000;
 /** Issuer keys and revocations for offline checks: often enough that a lost slip is refused within minutes. */
 const TRUST_REFRESH_MS = 5 * 60_000;
 const TRUST_RETRY_MS = 30_000;
+const TRUST_SOON_MS = 1000;
 
 /** Resolves with undefined once ms have passed, so a caller with a deadline never waits on a slow start. */
 const within = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> =>
@@ -73,6 +74,9 @@ export function startProvince(options: ProvinceOptions): ProvinceService {
   const state = () => syncState(db, clock);
   const listeners = new Set<ViewListener>();
   const announce = (view: ApplicationView) => {
+    // A new or changed code usually revokes the one before it (a loss report, a status change): fetch the revocation
+    // list soon, so this hall's own checkpoint refuses the old slip within seconds rather than at the next refresh.
+    if (view.code !== null) refreshTrustSoon();
     for (const listener of listeners) {
       try {
         listener(view);
@@ -127,6 +131,16 @@ export function startProvince(options: ProvinceOptions): ProvinceService {
   const pushTimer = setInterval(push, STATE_PUSH_MS);
   pushTimer.unref();
 
+  // Many codes can change at once (a busy change feed): one refresh a little later covers them all.
+  let trustTimer: NodeJS.Timeout | undefined;
+  function refreshTrustSoon(): void {
+    trustTimer ??= setTimeout(() => {
+      trustTimer = undefined;
+      void ready.then((loops) => loops?.trust.once()).catch(() => console.error('trust-list refresh failed'));
+    }, TRUST_SOON_MS);
+    trustTimer.unref();
+  }
+
   /**
    * A tick already in progress is joined rather than doubled (the repeater), but it chose its items before the caller
    * queued a new one; so when due items remain after it, one more round follows at once.
@@ -173,6 +187,7 @@ export function startProvince(options: ProvinceOptions): ProvinceService {
     },
     async close() {
       clearInterval(pushTimer);
+      if (trustTimer) clearTimeout(trustTimer);
       listeners.clear();
       const loops = await ready.catch(() => undefined);
       await loops?.dispatcher.stop();

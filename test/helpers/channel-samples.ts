@@ -1,5 +1,6 @@
 // One valid input per contract channel: typed over every channel, so a new channel cannot be left out of the tests.
 import type { Channel, ChannelInput } from '../../electron/ipc/contract.js';
+import { lowRiskDeclaration } from './sync-fixtures.js';
 
 export const sampleInputs: { [C in Channel]: ChannelInput<C> } = {
   'app.info': {},
@@ -22,16 +23,7 @@ export const sampleInputs: { [C in Channel]: ChannelInput<C> } = {
   'application.begin': { readId: 'read-0001-test' },
   'application.submit': {
     readId: 'read-0001-test',
-    declaration: {
-      temperatureC: 36.5,
-      fever: false,
-      coughOrOtherSymptoms: false,
-      travelOutsideProvince14d: false,
-      contactWithCase14d: false,
-      purpose: 'work',
-      phone: null,
-      commitment: true,
-    },
+    declaration: lowRiskDeclaration,
     answers: {},
     language: 'zh-CN',
   },

@@ -13,11 +13,12 @@ import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { getJob } from '../../electron/core/printing/journal.js';
 import { createPrintService, type RenderInput } from '../../electron/core/printing/print-service.js';
 import type { PrinterStatus, PrintJob } from '../../electron/core/printing/schema.js';
-import { createThermalPort, type PrinterPort } from '../../electron/core/printing/transport.js';
+import { createThermalPort } from '../../electron/core/printing/transport.js';
 import { createPrinterEmulator } from '../../emulators/printer/emulator.js';
 import { transcript } from '../../emulators/printer/ticket.js';
 import { fakeClock } from '../helpers/sync-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+import { hookedPort } from '../helpers/print-fixtures.js';
 
 const TIMEOUT_MS = 300;
 const STAFF = '1024';
@@ -29,31 +30,6 @@ async function startPrinter(t: TestContext) {
   /** What came off the printer: one transcript per ticket, with a mark when it was not cut. */
   const printed = () => emulator.tickets().map((r) => transcript(r.ticket).trimEnd() + (r.ticket.cut ? '' : ' [not cut]'));
   return { emulator, admin: emulator.admin, uri: url, printed };
-}
-
-/**
- * The real port, with hooks to change the printer between the service's steps: `afterStatus` runs once right after
- * the next status answer (a fault that strikes after the check, before the job), `afterSend` right after a send.
- */
-function hookedPort(inner: PrinterPort) {
-  const hooks: { afterStatus?: () => void; afterSend?: () => void } = {};
-  const port: PrinterPort = {
-    async status() {
-      const state = await inner.status();
-      const hook = hooks.afterStatus;
-      hooks.afterStatus = undefined;
-      hook?.();
-      return state;
-    },
-    async send(bytes) {
-      const outcome = await inner.send(bytes);
-      const hook = hooks.afterSend;
-      hooks.afterSend = undefined;
-      hook?.();
-      return outcome;
-    },
-  };
-  return { port, hooks };
 }
 
 /** A stand-in for the templates: one line naming the job and its 补打 number; no codeId is bad data. */

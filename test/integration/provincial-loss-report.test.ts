@@ -10,6 +10,7 @@ import { systemRandom } from '../../electron/core/clock.js';
 import { base45Decode } from '../../electron/core/codes/base45.js';
 import { RevocationListSchema, TrustListSchema } from '../../electron/core/codes/schema.js';
 import { revocationHash } from '../../electron/core/codes/sign.js';
+import { loadTrust } from '../../electron/core/codes/trust-store.js';
 import { verifyCode } from '../../electron/core/codes/verify.js';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { createProvinceClient, type ProvinceClient, type ProvinceOutcome } from '../../electron/core/province/client.js';
@@ -349,6 +350,11 @@ test('ProvinceService: kick sends at once; a loss report comes back as a new cod
   provinceDb.close();
   assert.deepEqual(revoked, [hashOf(old.codeText)]);
   assert.equal(views.filter((v) => v.applicationId === first!.applicationId).length, 2, 'GREEN once, the replacement once');
+
+  // The kiosk fetches the revocation list soon after a code changes, so its own checkpoint refuses the old slip.
+  const deadline = Date.now() + 5000;
+  while (!loadTrust(db).revokedHashes.has(hashOf(old.codeText)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(loadTrust(db).revokedHashes.has(hashOf(old.codeText)), 'the old code is in the cached revocations of the kiosk within seconds');
 });
 
 test('ProvinceService: refresh applies the province view (true), is quiet when unchanged, false when unreachable', async (t) => {

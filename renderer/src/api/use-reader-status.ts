@@ -1,24 +1,6 @@
-// The card reader's latest status for the screen: `reader.status` asked once at start, then every `reader.status` push.
-import { useEffect, useState } from 'react';
+// The card reader's latest status for the screen.
 import type { KioskApi } from '../../../electron/ipc/bridge.js';
 import type { ReaderStatus } from './card-types';
+import { useCoreState } from './use-core-state';
 
-/** Undefined until core has answered (or when it could not): no news is not shown as bad news. */
-export function useReaderStatus(kiosk: KioskApi): ReaderStatus | undefined {
-  const [status, setStatus] = useState<ReaderStatus>();
-
-  useEffect(() => {
-    let current = true;
-    const unsubscribe = kiosk.on('reader.status', (pushed) => setStatus(pushed));
-    void kiosk.invoke('reader.status', {}).then((envelope) => {
-      // A push that arrived before the answer is newer than it; keep the push.
-      if (current && envelope.ok) setStatus((previous) => previous ?? envelope.value);
-    });
-    return () => {
-      current = false;
-      unsubscribe();
-    };
-  }, [kiosk]);
-
-  return status;
-}
+export const useReaderStatus = (kiosk: KioskApi): ReaderStatus | undefined => useCoreState(kiosk, 'reader.status');

@@ -108,6 +108,18 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
     void i18n.changeLanguage(info.defaultLanguage);
   };
 
+  // What every signed-in staff screen below Staff home gets: who, the status strip, and the ways out.
+  const staffScreen = session.officer && {
+    info,
+    kiosk,
+    officer: session.officer,
+    sync,
+    printer,
+    onBack: back,
+    onHome: startOver,
+    onSignOut: signOut,
+  };
+
   const content = (() => {
     switch (screen) {
       case 'home':
@@ -142,45 +154,11 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
           />
         ) : null;
       case 'staff-printer':
-        return session.officer ? (
-          <PrinterScreen
-            info={info}
-            kiosk={kiosk}
-            officer={session.officer}
-            sync={sync}
-            printer={printer}
-            onBack={back}
-            onHome={startOver}
-            onSignOut={signOut}
-          />
-        ) : null;
+        return staffScreen && <PrinterScreen {...staffScreen} />;
       case 'staff-checkpoint':
-        return session.officer ? (
-          <CheckpointScreen
-            info={info}
-            kiosk={kiosk}
-            officer={session.officer}
-            sync={sync}
-            printer={printer}
-            onBack={back}
-            onHome={startOver}
-            onSignOut={signOut}
-          />
-        ) : null;
+        return staffScreen && <CheckpointScreen {...staffScreen} />;
       case 'staff-manual':
-        return session.officer ? (
-          <ManualEntryScreen
-            info={info}
-            kiosk={kiosk}
-            officer={session.officer}
-            sync={sync}
-            printer={printer}
-            onValid={manualIdentity}
-            onBack={back}
-            onHome={startOver}
-            onSignOut={signOut}
-          />
-        ) : null;
+        return staffScreen && <ManualEntryScreen {...staffScreen} onValid={manualIdentity} />;
       case 'identity':
         return session.identity ? (
           <IdentityScreen
