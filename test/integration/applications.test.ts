@@ -152,7 +152,7 @@ test('green: the paper code prints at once; a second tap finds it; a loss report
   const readId = kiosk.tap(101);
   const begin = await kiosk.desk.begin(readId);
   assert.equal(begin.policyId, 'shandong-2020-03-27');
-  assert.deepEqual(begin.askAnswers, ['travelLowRiskProvincesOnly14d']);
+  assert.deepEqual(begin.askAnswers, ['travelLowRiskProvincesOnly14d', 'underMedicalObservation']);
   assert.equal(begin.existing, null);
 
   const submitted = await kiosk.desk.submit({ readId, declaration: lowRiskDeclaration, answers: {}, language: 'zh-CN' });

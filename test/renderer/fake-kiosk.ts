@@ -2,9 +2,10 @@
 // memory, with a tiny stand-in for the emulated card reader (demo cards, faults), staff sign-in (one demo officer,
 // locked after 5 wrong PINs), manual number entry (core's real number rules), the province link (sync state, pushes,
 // the demo province taken off the network and back), the printer (its state, a small print journal whose reprint and
-// dismiss follow core's rules, a tiny SVG preview), the resident's applications (a fake policy evaluated by core's own
-// rules engine, one active application per person, codes issued, reviews, offline receipts, reprints and loss reports
-// printed into the same journal) and a record of every call.
+// dismiss follow core's rules, a tiny SVG preview), the resident's applications (the shipped 03-27 file with test
+// rules and its real observation refusal, evaluated by core's own rules engine; one active application per person,
+// codes issued, reviews, offline receipts, reprints and loss reports printed into the same journal) and a record of
+// every call.
 import type { ReaderFault, ReaderStatus } from '../../electron/core/devices/id-reader/schema.js';
 import { KioskError } from '../../electron/core/errors.js';
 import { parseDocumentNumber } from '../../electron/core/identity/document-number.js';
@@ -15,7 +16,7 @@ import type { SyncState } from '../../electron/core/sync/schema.js';
 import type { CheckpointResult } from '../../electron/core/codes/schema.js';
 import type { PrintJob, PrinterStatus } from '../../electron/core/printing/schema.js';
 import { answersAsked, evaluate } from '../../electron/core/policy/evaluate.js';
-import { PolicySchema, type Policy, type Rule } from '../../electron/core/policy/schema.js';
+import { PolicySchema, RuleSchema, type Policy, type Rule } from '../../electron/core/policy/schema.js';
 import type { ResidentApplication } from '../../electron/core/resident/schema.js';
 import shandong from '../../policies/shandong-2020-03-27.json';
 import { createBridge, type KioskApi, type Transport } from '../../electron/ipc/bridge.js';
@@ -56,7 +57,15 @@ export const demoCards = [
 
 export type WedgeAnswer = ChannelOutput<'identity.wedge'>;
 
-/** The fake policy's rules: fever → review, contact with a case → refused, travel not confirmed low-risk → review. */
+/** A rule of the shipped 03-27 file, as it ships (so a change to its wording shows in the screen tests too). */
+function shippedRule(id: string): Rule {
+  return RuleSchema.parse(shandong.rules.find((rule) => rule.id === id));
+}
+
+/**
+ * The fake policy's rules: fever → review, contact with a case → review (as in the shipped files), travel not
+ * confirmed low-risk → review, and the shipped refusal: under medical observation now → refused.
+ */
 export const fakeRules = {
   fever: {
     id: 'FAKE-1',
@@ -74,10 +83,10 @@ export const fakeRules = {
   },
   contact: {
     id: 'FAKE-2',
-    effect: 'refuse',
+    effect: 'review',
     sentence: {
-      'zh-CN': '近14天接触过确诊或疑似病例的，不能在本终端办理。',
-      en: 'Contact with a case in the last 14 days cannot be handled at this terminal.',
+      'zh-CN': '近14天接触过确诊或疑似病例的，须经社区核实。',
+      en: 'Contact with a case in the last 14 days must be checked by your community first.',
     },
     when: { field: 'contactWithCase14d', is: true },
   },
@@ -92,9 +101,10 @@ export const fakeRules = {
       all: [{ field: 'travelOutsideProvince14d', is: true }, { not: { field: 'answers.travelLowRiskProvincesOnly14d', is: true } }],
     },
   },
+  observation: shippedRule('SD-0327-6'),
 } as const satisfies Record<string, Rule>;
 
-/** The shipped 03-27 policy with the fake's three rules: every other field (SLA, channels, complaint line) is real. */
+/** The shipped 03-27 policy with the fake's four rules: every other field (SLA, channels, complaint line) is real. */
 export const fakePolicy: Policy = PolicySchema.parse({
   ...shandong,
   id: 'fake-2024-05-01',

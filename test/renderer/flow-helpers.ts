@@ -37,6 +37,8 @@ export interface DeclarationAnswers {
   /** Answered only when asked (travel yes and the policy asks). */
   lowRisk?: boolean;
   contact?: boolean;
+  /** Answered only when asked (contact yes and the policy asks). */
+  observation?: boolean;
   purpose?: 'work' | 'school' | 'family' | 'medical' | 'other';
 }
 
@@ -58,6 +60,7 @@ export function answerUpToReview(answers: DeclarationAnswers = {}) {
   if (currentStep() === 'lowRisk') answerYesNo(answers.lowRisk ?? false);
   expect(currentStep()).toBe('contact');
   answerYesNo(answers.contact ?? false);
+  if (currentStep() === 'observation') answerYesNo(answers.observation ?? false);
   click(`purpose-${answers.purpose ?? 'work'}`);
   click('commitment-confirm');
   expect(currentStep()).toBe('review');

@@ -1,6 +1,7 @@
 // The resident's journeys at the screen level, against the fake kiosk's policy and desk: a code issued and printing,
-// a review with the rule cited, an offline receipt, a refusal with the rule sentence, a printer that cannot print, a
-// failed submission retried, one submission however often "send" is pressed, and the same in English.
+// a review with the rule cited, an offline receipt, a refusal (under medical observation now) with the shipped rule's
+// sentence, a printer that cannot print, a failed submission retried, one submission however often "send" is pressed,
+// and the same in English.
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../electron/core/errors.js';
@@ -86,6 +87,18 @@ describe('needs review', () => {
     expect(fake.printJobs().map((job) => [job.template, job.label])).toEqual([['receipt', 'QD-20240501-0001']]);
   });
 
+  it('contact with a case, not under observation: the observation answer is sent and the contact rule is cited', async () => {
+    const fake = await startFlow();
+    answerUpToReview({ contact: true, observation: false });
+    await submit();
+    expect(fake.callsTo('application.submit')[0]).toMatchObject({
+      declaration: { contactWithCase14d: true },
+      answers: { underMedicalObservation: false },
+    });
+    expect(result().dataset.kind).toBe('review');
+    expect(screen.getAllByTestId('citation').map((item) => item.dataset.ruleId)).toEqual([fakeRules.contact.id]);
+  });
+
   it('travel not confirmed low-risk: the travel rule is cited', async () => {
     await startFlow();
     answerUpToReview({ travel: true, lowRisk: false });
@@ -111,14 +124,19 @@ describe('the province cannot be reached', () => {
 });
 
 describe('refused', () => {
-  it('contact with a case: the rule in its plain sentence, what to do, the complaint line; nothing kept', async () => {
+  it('under medical observation now: the shipped rule in its plain sentence, what to do, the complaint line; nothing kept', async () => {
     const fake = await startFlow();
-    answerUpToReview({ contact: true });
+    answerUpToReview({ contact: true, observation: true });
     await submit();
+    expect(fake.callsTo('application.submit')[0]).toMatchObject({ answers: { underMedicalObservation: true } });
     expect(result().dataset.kind).toBe('refused');
     const cited = screen.getAllByTestId('citation');
-    expect(cited.map((item) => [item.dataset.ruleId, item.dataset.effect])).toEqual([[fakeRules.contact.id, 'refuse']]);
-    expect(within(result()).getByText(fakeRules.contact.sentence['zh-CN'])).toBeTruthy();
+    // Every matching rule is cited: the contact review, then the refusal that decides it.
+    expect(cited.map((item) => [item.dataset.ruleId, item.dataset.effect])).toEqual([
+      [fakeRules.contact.id, 'review'],
+      ['SD-0327-6', 'refuse'],
+    ]);
+    expect(within(result()).getByText('正在接受集中或居家隔离医学观察的，观察期满前不能办理健康通行码，期满后请再来办理。')).toBeTruthy();
     expect(result().textContent).toContain('请咨询工作人员');
     expect(text('result-complaint')).toBe('有疑问可以打 12345 热线。');
     expect(screen.queryByTestId('flow-status-word')).toBeNull();
@@ -197,5 +215,21 @@ describe('in English', () => {
     expect(text('flow-status-word')).toBe('◇ Being reviewed');
     expect(screen.getAllByTestId('citation')[0]?.textContent).toContain(fakeRules.fever.sentence.en);
     expect(text('result-complaint')).toBe('Questions? Call the 12345 hotline.');
+  });
+
+  it('asks the observation question in English and refuses with the English sentence', async () => {
+    await startFlow({ defaultLanguage: 'en' });
+    answerUpToReview({ contact: true, observation: true });
+    expect(text('review-answer-observation')).toBe('Yes');
+    click('review-change-observation');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Are you in centralised or home medical observation (quarantine) now?',
+    );
+    click('go-back');
+    await submit();
+    expect(result().dataset.kind).toBe('refused');
+    expect(result().textContent).toContain(
+      'If you are in centralised or home medical observation now, a code cannot be issued until the observation ends; please come back then.',
+    );
   });
 });

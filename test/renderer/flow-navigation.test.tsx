@@ -22,11 +22,13 @@ const forward: Record<string, () => void> = {
   cough: () => answerYesNo(false),
   travel: () => answerYesNo(true),
   lowRisk: () => answerYesNo(true),
-  contact: () => answerYesNo(false),
+  contact: () => answerYesNo(true),
+  observation: () => answerYesNo(false),
   purpose: () => click('purpose-medical'),
   commitment: () => click('commitment-confirm'),
 };
-const path = ['phone', 'fever', 'cough', 'travel', 'lowRisk', 'contact', 'purpose', 'commitment', 'review'];
+/** Every step, with both extra questions opened (travel and contact answered "yes"). */
+const path = ['phone', 'fever', 'cough', 'travel', 'lowRisk', 'contact', 'observation', 'purpose', 'commitment', 'review'];
 
 async function flowAt(step: string) {
   const fake = await startFlow();
@@ -46,8 +48,8 @@ describe('every step', () => {
       seen.push(text('flow-progress'));
       if (step !== 'review') forward[step]!();
     }
-    expect(seen[0]).toContain('第 1 步，共 9 步');
-    expect(seen.at(-1)).toContain('第 9 步，共 9 步');
+    expect(seen[0]).toContain('第 1 步，共 10 步');
+    expect(seen.at(-1)).toContain('第 10 步，共 10 步');
   });
 
   it('the low-risk question is not a step once the resident says they did not travel (the count shrinks)', async () => {
@@ -55,10 +57,31 @@ describe('every step', () => {
     click('phone-skip');
     answerYesNo(false);
     answerYesNo(false);
-    expect(progress()).toMatchObject({ current: '4', total: '9' });
+    expect(progress()).toMatchObject({ current: '4', total: '10' });
     answerYesNo(false);
     expect(currentStep()).toBe('contact');
-    expect(progress()).toMatchObject({ current: '5', total: '8' });
+    expect(progress()).toMatchObject({ current: '5', total: '9' });
+  });
+
+  it('the observation question is not a step once the resident says they had no contact (the count shrinks)', async () => {
+    await startFlow();
+    click('phone-skip');
+    answerYesNo(false);
+    answerYesNo(false);
+    answerYesNo(false);
+    expect(progress()).toMatchObject({ current: '5', total: '9' });
+    answerYesNo(false);
+    expect(currentStep()).toBe('purpose');
+    expect(progress()).toMatchObject({ current: '6', total: '8' });
+  });
+
+  it('the observation question follows contact = yes: its words and hint, then on to the purpose', async () => {
+    await flowAt('observation');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('您现在是否正在接受集中或居家隔离医学观察？');
+    expect(document.body.textContent).toContain('观察已经结束的，请按“没有”。');
+    expect(progress()).toMatchObject({ current: '7', total: '10' });
+    answerYesNo(false);
+    expect(currentStep()).toBe('purpose');
   });
 
   it.each(path.slice(1))('Back from %s shows the step before, with its answer kept', async (step) => {
@@ -66,7 +89,8 @@ describe('every step', () => {
     click('go-back');
     const before = path[path.indexOf(step) - 1]!;
     expect(currentStep()).toBe(before);
-    if (before === 'travel' || before === 'lowRisk') expect(screen.getByTestId('answer-yes').getAttribute('aria-pressed')).toBe('true');
+    if (before === 'travel' || before === 'lowRisk' || before === 'contact')
+      expect(screen.getByTestId('answer-yes').getAttribute('aria-pressed')).toBe('true');
     if (before === 'purpose') expect(screen.getByTestId('purpose-medical').getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -136,12 +160,32 @@ describe('the mobile number', () => {
 describe('the review', () => {
   it('lists every answer in words, each with "change"', async () => {
     await startFlow();
-    answerUpToReview({ phone: '13912345678', fever: true, travel: true, lowRisk: false, purpose: 'school' });
-    const answers = ['phone', 'fever', 'cough', 'travel', 'lowRisk', 'contact', 'purpose', 'commitment'].map((step) =>
-      text(`review-answer-${step}`),
+    answerUpToReview({
+      phone: '13912345678',
+      fever: true,
+      travel: true,
+      lowRisk: false,
+      contact: true,
+      observation: false,
+      purpose: 'school',
+    });
+    const steps = ['phone', 'fever', 'cough', 'travel', 'lowRisk', 'contact', 'observation', 'purpose', 'commitment'];
+    expect(screen.getAllByTestId(/^review-answer-/).map((answer) => answer.dataset.testid)).toEqual(
+      steps.map((step) => `review-answer-${step}`),
     );
-    expect(answers).toEqual(['139 1234 5678', '是', '否', '是', '否', '否', '上学', '已承诺']);
-    for (const step of ['phone', 'fever', 'cough', 'travel', 'lowRisk', 'contact', 'purpose']) {
+    expect(steps.map((step) => text(`review-answer-${step}`))).toEqual([
+      '139 1234 5678',
+      '是',
+      '否',
+      '是',
+      '否',
+      '是',
+      '否',
+      '上学',
+      '已承诺',
+    ]);
+    expect(text('review-observation')).toContain('正在接受隔离医学观察');
+    for (const step of ['phone', 'fever', 'cough', 'travel', 'lowRisk', 'contact', 'observation', 'purpose']) {
       expect(screen.getByTestId(`review-change-${step}`).textContent).toBe('修改');
     }
   });
@@ -180,6 +224,26 @@ describe('the review', () => {
     click('flow-submit');
     await settle();
     expect(fake.callsTo('application.submit')[0]).toMatchObject({ answers: {}, declaration: { travelOutsideProvince14d: false } });
+  });
+
+  it('changing contact to "yes" asks the observation question before returning; back to "no" drops its answer', async () => {
+    const fake = await startFlow();
+    answerUpToReview();
+    expect(screen.queryByTestId('review-observation')).toBeNull();
+    click('review-change-contact');
+    answerYesNo(true);
+    expect(currentStep()).toBe('observation');
+    answerYesNo(false);
+    expect(currentStep()).toBe('review');
+    expect(text('review-answer-observation')).toBe('否');
+    expect(screen.getByTestId('review-change-observation').textContent).toBe('修改');
+    click('review-change-contact');
+    answerYesNo(false);
+    expect(currentStep()).toBe('review');
+    expect(screen.queryByTestId('review-observation')).toBeNull();
+    click('flow-submit');
+    await settle();
+    expect(fake.callsTo('application.submit')[0]).toMatchObject({ answers: {}, declaration: { contactWithCase14d: false } });
   });
 
   it('Back from a "change" returns to the review unchanged', async () => {

@@ -1,4 +1,4 @@
-// The flow reducer on its own: which action may change which step, what "Back" does, the extra question, the one
+// The flow reducer on its own: which action may change which step, what "Back" does, the extra questions, the one
 // submission, and that the declaration is built only when every answer is in.
 import { describe, expect, it } from 'vitest';
 import {
@@ -88,6 +88,63 @@ describe('flowReducer', () => {
     expect(answersOf(notAsked)).toEqual({});
   });
 
+  it('asks the observation question only when the policy asks it and the resident had contact with a case', () => {
+    const both: FlowState['askAnswers'] = ['travelLowRiskProvincesOnly14d', 'underMedicalObservation'];
+    const upToContact = [begun(both), { type: 'phone-skip' }, ...allNo.slice(1, 4)] as FlowAction[];
+    const contact = run([...upToContact, { type: 'answer', step: 'contact', value: true }]);
+    expect(currentStep(contact)).toBe('observation');
+    expect(answersOf(contact)).toEqual({});
+    const noContact = run([...upToContact, { type: 'answer', step: 'contact', value: false }]);
+    expect(currentStep(noContact)).toBe('purpose');
+    expect(answerSteps(noContact)).not.toContain('observation');
+    const notListed = run([begun(), { type: 'phone-skip' }, ...allNo.slice(1, 4), { type: 'answer', step: 'contact', value: true }]);
+    expect(currentStep(notListed)).toBe('purpose');
+    expect(answerSteps(notListed)).not.toContain('observation');
+    const observed = run([{ type: 'answer', step: 'observation', value: true }], contact);
+    expect(currentStep(observed)).toBe('purpose');
+    expect(answersOf(observed)).toEqual({ underMedicalObservation: true });
+    // Not in the declaration: it is a policy answer only.
+    const review = run([{ type: 'purpose', purpose: 'work' }, { type: 'commit' }], observed);
+    expect(declarationOf(review.draft)).not.toHaveProperty('underMedicalObservation');
+    expect(answerSteps(review)).toEqual(['phone', 'fever', 'cough', 'travel', 'contact', 'observation', 'purpose', 'commitment']);
+  });
+
+  it('contact changed to "no" drops the observation answer; changed back to "yes" asks it again before the review', () => {
+    const both: FlowState['askAnswers'] = ['travelLowRiskProvincesOnly14d', 'underMedicalObservation'];
+    const review = run([
+      begun(both),
+      ...allNo.slice(0, 4),
+      { type: 'answer', step: 'contact', value: true },
+      { type: 'answer', step: 'observation', value: true },
+      ...allNo.slice(5),
+    ]);
+    expect(currentStep(review)).toBe('review');
+    expect(answersOf(review)).toEqual({ underMedicalObservation: true });
+    const noContact = run(
+      [
+        { type: 'change', step: 'contact' },
+        { type: 'answer', step: 'contact', value: false },
+      ],
+      review,
+    );
+    expect(currentStep(noContact)).toBe('review');
+    expect(noContact.draft.underMedicalObservation).toBeUndefined();
+    expect(answersOf(noContact)).toEqual({});
+    // Not a step any more: "change" cannot open it.
+    expect(run([{ type: 'change', step: 'observation' }], noContact)).toBe(noContact);
+    const again = run(
+      [
+        { type: 'change', step: 'contact' },
+        { type: 'answer', step: 'contact', value: true },
+      ],
+      noContact,
+    );
+    expect(currentStep(again)).toBe('observation');
+    const back = run([{ type: 'answer', step: 'observation', value: false }], again);
+    expect(currentStep(back)).toBe('review');
+    expect(answersOf(back)).toEqual({ underMedicalObservation: false });
+  });
+
   it('keeps no invalid phone number', () => {
     const keypad = run([begun(), { type: 'phone-enter' }]);
     expect(currentStep(keypad)).toBe('phone-number');
@@ -103,6 +160,10 @@ describe('flowReducer', () => {
     const state = run([begun(), { type: 'phone-skip' }]);
     expect(progressOf(state)).toEqual({ current: 2, total: 9 });
     expect(progressOf(run([begun([]), { type: 'phone-skip' }]))).toEqual({ current: 2, total: 8 });
+    // Both extra questions count until the answer that opens each is "no".
+    const both = run([begun(['travelLowRiskProvincesOnly14d', 'underMedicalObservation']), { type: 'phone-skip' }]);
+    expect(progressOf(both)).toEqual({ current: 2, total: 10 });
+    expect(progressOf(run(allNo.slice(1, 5), both))).toEqual({ current: 6, total: 8 });
     expect(progressOf(run([begun(), { type: 'phone-enter' }]))).toEqual({ current: 1, total: 9 });
     expect(progressOf(initialFlow)).toBeUndefined();
   });

@@ -54,6 +54,18 @@ describe('voice on', () => {
     expect(said.at(-1)!.text).toContain('咳嗽');
   });
 
+  it('speaks the observation question with its hint, as it shows', async () => {
+    const { said } = installSpeech();
+    await startFlow({ voice: true });
+    click('phone-skip');
+    answerYesNo(false);
+    answerYesNo(false);
+    answerYesNo(false);
+    answerYesNo(true);
+    expect(currentStep()).toBe('observation');
+    expect(said.at(-1)!.text).toBe('您现在是否正在接受集中或居家隔离医学观察？ 集中隔离和居家隔离都算。观察已经结束的，请按“没有”。');
+  });
+
   it('speaks English in an English voice', async () => {
     const { said } = installSpeech();
     await startFlow({ voice: true, defaultLanguage: 'en' });

@@ -99,6 +99,10 @@ test('the condition language: is, atLeast/below, in, all, any, not; an unknown v
   assert.equal(on({ field: 'proxyKind', in: ['none'] }), true);
   assert.equal(on({ field: 'answers.travelLowRiskProvincesOnly14d', is: false }), false, 'unanswered is neither yes nor no');
   assert.equal(on({ not: { field: 'answers.travelLowRiskProvincesOnly14d', is: true } }), true);
+  assert.equal(on({ field: 'answers.underMedicalObservation', is: true }), false, 'unanswered is not "under observation"');
+  assert.equal(on({ field: 'answers.underMedicalObservation', is: false }), false, 'unanswered is not "not under observation"');
+  assert.equal(on({ field: 'answers.underMedicalObservation', is: true }, { answers: { underMedicalObservation: true } }), true);
+  assert.equal(on({ field: 'answers.underMedicalObservation', is: false }, { answers: { underMedicalObservation: false } }), true);
   assert.equal(
     on({
       all: [
@@ -162,8 +166,14 @@ test('a policy may use age and document type: age counts on the Beijing calendar
 });
 
 test('the extra questions each version asks come from its rules', () => {
-  assert.deepEqual(answersAsked(p0304), []);
-  assert.deepEqual(answersAsked(p0327), ['travelLowRiskProvincesOnly14d']);
+  assert.deepEqual(answersAsked(p0304), ['underMedicalObservation']);
+  assert.deepEqual(answersAsked(p0327), ['travelLowRiskProvincesOnly14d', 'underMedicalObservation']);
+  // Only what the rules test: a policy without the observation rule does not ask it.
+  const withoutObservation = PolicySchema.parse({
+    ...structuredClone(p0327),
+    rules: p0327.rules.filter((rule) => rule.id !== 'SD-0327-6'),
+  });
+  assert.deepEqual(answersAsked(withoutObservation), ['travelLowRiskProvincesOnly14d']);
 });
 
 test("the shipped SLA parameters are the provincial emulator's own defaults, so both can read the same file", () => {
@@ -219,7 +229,7 @@ const inputArb: fc.Arbitrary<EvaluationInput> = fc.record({
   ),
   at: fc.date({ min: new Date('2020-03-04T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }),
   proxyApplicationsToday: fc.nat({ max: 50 }),
-  answers: fc.record({ travelLowRiskProvincesOnly14d: fc.boolean() }, { requiredKeys: [] }),
+  answers: fc.record({ travelLowRiskProvincesOnly14d: fc.boolean(), underMedicalObservation: fc.boolean() }, { requiredKeys: [] }),
 });
 
 test('by property: evaluate never throws for a valid application, and its outcome follows its citations', () => {
@@ -241,8 +251,9 @@ test('by property: evaluate never throws for a valid application, and its outcom
       assert.ok(result.citations.every((c) => ids.has(c.ruleId)));
       const refuses = result.citations.some((c) => c.effect === 'refuse');
       assert.equal(result.outcome, refuses ? 'refused' : result.citations.length > 0 ? 'review' : 'eligible');
-      // A declared fever is never eligible, under any version.
+      // A declared fever is never eligible, under any version; under observation now is always refused.
       if (input.declaration.fever) assert.notEqual(result.outcome, 'eligible');
+      if (input.answers.underMedicalObservation === true) assert.equal(result.outcome, 'refused');
     }),
     { numRuns: 3_000 },
   );

@@ -83,10 +83,16 @@ test('a misspelt condition field is named at its path, at any depth', (t) => {
     'rules[3].when.all[1].not.field',
     /expected one of/,
   );
+  assertRefused(folderWith(t, 'rules.5.when.field', 'answers.underObservation'), 'rules[5].when.field', /expected one of/);
 });
 
 test('conditions must use the operator of their field type and values of its enum', (t) => {
   assertRefused(folderWith(t, 'rules.0.when.any.0', { field: 'fever', atLeast: 1 }), 'rules[0].when.any[0].atLeast', /boolean field/);
+  assertRefused(
+    folderWith(t, 'rules.5.when', { field: 'answers.underMedicalObservation', in: ['yes'] }),
+    'rules[5].when.in',
+    /answers\.underMedicalObservation is a boolean field/,
+  );
   assertRefused(folderWith(t, 'rules.4.when.all.0.in', ['staf']), 'rules[4].when.all[0].in[0]', /one of none, family, staff, batch/);
   assertRefused(folderWith(t, 'rules.2.when', { any: [], all: [] }), 'rules[2].when.any', /at least 1|>=1/i);
   assertRefused(

@@ -67,6 +67,12 @@ const staffCheck: Text = {
   en: 'Staff who apply for you must check your identity document with you in person.',
 };
 const perDay: Text = { 'zh-CN': '每位家人代办人每天最多为5人代办。', en: 'One family member may apply for at most 5 people a day.' };
+/** The observation refusal: 03-04 names the pass 健康通行卡, 03-27 健康通行码, each as its own file does. */
+const observation = (pass: string): Text => ({
+  'zh-CN': `正在接受集中或居家隔离医学观察的，观察期满前不能办理${pass}，期满后请再来办理。`,
+  en: 'If you are in centralised or home medical observation now, a code cannot be issued until the observation ends; please come back then.',
+});
+const underObservation = { underMedicalObservation: true };
 
 interface Case {
   policy: Policy;
@@ -131,6 +137,14 @@ const cases: Case[] = [
     input: input({ channel: 'online', proxy: staff() }),
     outcome: 'refused',
     sentence: staffOnline,
+  },
+  {
+    policy: p0304,
+    ruleId: 'SD-0304-6',
+    name: 'under medical observation now',
+    input: input({ answers: underObservation }),
+    outcome: 'refused',
+    sentence: observation('健康通行卡'),
   },
   {
     policy: p0304,
@@ -210,6 +224,14 @@ const cases: Case[] = [
     input: input({ channel: 'online', proxy: staff() }),
     outcome: 'refused',
     sentence: staffOnline,
+  },
+  {
+    policy: p0327,
+    ruleId: 'SD-0327-6',
+    name: 'under medical observation now',
+    input: input({ answers: underObservation }),
+    outcome: 'refused',
+    sentence: observation('健康通行码'),
   },
   { policy: p0327, ruleId: 'SD-0327-C5', name: 'batch proxy', input: input({ proxy: batch }), outcome: 'refused', sentence: batchRefused },
   {
@@ -322,6 +344,34 @@ test('refused wins over review and every match is cited, permissions first, then
       ['SD-0327-5', 'refuse'],
     ],
   );
+});
+
+test('medical observation: refused only when answered "yes"; after contact the contact review is cited too', () => {
+  for (const [policy, prefix] of [
+    [p0304, 'SD-0304'],
+    [p0327, 'SD-0327'],
+  ] as const) {
+    const contact = { declaration: { contactWithCase14d: true } };
+    const observed = evaluate(policy, input({ ...contact, answers: underObservation }));
+    assert.equal(observed.outcome, 'refused', policy.id);
+    assert.deepEqual(
+      observed.citations.map((c) => [c.ruleId, c.effect]),
+      [
+        [`${prefix}-3`, 'review'],
+        [`${prefix}-6`, 'refuse'],
+      ],
+      policy.id,
+    );
+    // "No" and unanswered (the question was not asked) never refuse: the contact review stands alone.
+    for (const answers of [{ underMedicalObservation: false }, {}]) {
+      const result = evaluate(policy, input({ ...contact, answers }));
+      assert.equal(result.outcome, 'review', `${policy.id} ${JSON.stringify(answers)}`);
+      assert.deepEqual(
+        result.citations.map((c) => c.ruleId),
+        [`${prefix}-3`],
+      );
+    }
+  }
 });
 
 test('allowed channels and the paper-code permission carry the sentences the "current rules" screen shows', () => {

@@ -67,6 +67,8 @@ function valueOf(field: ConditionField, input: EvaluationInput): Value {
       return d.contactWithCase14d;
     case 'answers.travelLowRiskProvincesOnly14d':
       return input.answers.travelLowRiskProvincesOnly14d ?? null;
+    case 'answers.underMedicalObservation':
+      return input.answers.underMedicalObservation ?? null;
   }
 }
 

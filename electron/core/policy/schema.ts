@@ -20,9 +20,15 @@ export type ProxyKind = (typeof proxyKinds)[number];
  * Questions the Declaration schema does not have but a reference rule needs. The resident-flow screens ask them when
  * the policy in force mentions them (`answersAsked` in evaluate.ts); an unanswered question counts as "not confirmed".
  */
-export const answerIds = ['travelLowRiskProvincesOnly14d'] as const;
+export const answerIds = ['travelLowRiskProvincesOnly14d', 'underMedicalObservation'] as const;
 export type AnswerId = (typeof answerIds)[number];
-export const AnswersSchema = z.object({ travelLowRiskProvincesOnly14d: z.boolean().optional() }).strict();
+export const AnswersSchema = z
+  .object({
+    travelLowRiskProvincesOnly14d: z.boolean().optional(),
+    /** In centralised or home medical observation (集中或居家隔离医学观察) now. */
+    underMedicalObservation: z.boolean().optional(),
+  })
+  .strict();
 export type Answers = z.infer<typeof AnswersSchema>;
 
 type FieldSpec = { type: 'boolean' } | { type: 'number' } | { type: 'enum'; values: readonly string[] };
@@ -42,6 +48,7 @@ export const conditionFields = {
   travelOutsideProvince14d: { type: 'boolean' },
   contactWithCase14d: { type: 'boolean' },
   'answers.travelLowRiskProvincesOnly14d': { type: 'boolean' },
+  'answers.underMedicalObservation': { type: 'boolean' },
 } as const satisfies Record<string, FieldSpec>;
 export type ConditionField = keyof typeof conditionFields;
 const fieldNames = Object.keys(conditionFields) as [ConditionField, ...ConditionField[]];

@@ -27,6 +27,12 @@ function useQuestionWords(): Record<QuestionStep, { heading: string; hint?: stri
       no: t('flow:questions.lowRisk.no'),
     },
     contact: { heading: t('flow:questions.contact.heading'), yes: t('flow:questions.contact.yes'), no: t('flow:questions.contact.no') },
+    observation: {
+      heading: t('flow:questions.observation.heading'),
+      hint: t('flow:questions.observation.hint'),
+      yes: t('flow:questions.observation.yes'),
+      no: t('flow:questions.observation.no'),
+    },
   };
 }
 

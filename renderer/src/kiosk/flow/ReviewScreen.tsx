@@ -29,6 +29,7 @@ export function ReviewScreen({ draft, askAnswers, onChange, onSubmit, ...frame }
     travel: t('flow:review.labels.travel'),
     lowRisk: t('flow:review.labels.lowRisk'),
     contact: t('flow:review.labels.contact'),
+    observation: t('flow:review.labels.observation'),
     purpose: t('flow:review.labels.purpose'),
     commitment: t('flow:review.labels.commitment'),
   };

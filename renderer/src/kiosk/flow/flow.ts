@@ -14,8 +14,8 @@ import {
   type SubmitOutput,
 } from './flow-types';
 
-/** The yes/no questions of the declaration, one per screen. `lowRisk` is the policy's extra question. */
-export type QuestionStep = 'fever' | 'cough' | 'travel' | 'lowRisk' | 'contact';
+/** The yes/no questions of the declaration, one per screen. `lowRisk` and `observation` are the policy's extra questions. */
+export type QuestionStep = 'fever' | 'cough' | 'travel' | 'lowRisk' | 'contact' | 'observation';
 
 /** The steps whose answers the review screen lists and can change. */
 export type AnswerStep = 'phone' | QuestionStep | 'purpose' | 'commitment';
@@ -37,16 +37,17 @@ export type Step =
   | 'submit-failed'
   | 'result';
 
-export const questionSteps: readonly QuestionStep[] = ['fever', 'cough', 'travel', 'lowRisk', 'contact'];
+export const questionSteps: readonly QuestionStep[] = ['fever', 'cough', 'travel', 'lowRisk', 'contact', 'observation'];
 export const isQuestionStep = (step: Step): step is QuestionStep => (questionSteps as readonly Step[]).includes(step);
 
-/** The declaration field behind each question (lowRisk is an answer, not a declaration field). */
+/** The declaration field behind each question (lowRisk and observation are answers, not declaration fields). */
 export const questionFields = {
   fever: 'fever',
   cough: 'coughOrOtherSymptoms',
   travel: 'travelOutsideProvince14d',
   lowRisk: 'travelLowRiskProvincesOnly14d',
   contact: 'contactWithCase14d',
+  observation: 'underMedicalObservation',
 } as const satisfies Record<QuestionStep, keyof Draft>;
 
 /** The answers given so far; undefined = not answered yet. */
@@ -58,6 +59,7 @@ export interface Draft {
   travelOutsideProvince14d?: boolean;
   travelLowRiskProvincesOnly14d?: boolean;
   contactWithCase14d?: boolean;
+  underMedicalObservation?: boolean;
   purpose?: Purpose;
   commitment?: true;
 }
@@ -117,17 +119,37 @@ export const initialFlow: FlowState = {
 
 export const currentStep = (state: FlowState): Step => state.trail.at(-1) ?? 'loading';
 
+type Asked = Pick<FlowState, 'askAnswers' | 'draft'>;
+
 /** Asked only when the policy in force mentions it and the resident said they travelled outside the province. */
-const asksLowRisk = (state: Pick<FlowState, 'askAnswers' | 'draft'>) =>
+const asksLowRisk = (state: Asked) =>
   state.askAnswers.includes('travelLowRiskProvincesOnly14d') && state.draft.travelOutsideProvince14d === true;
 
 /**
- * The declaration's steps in order for this resident. The extra question counts until travel is answered "no", so
- * "step n of m" may shrink by one but never grows under the resident's eyes.
+ * Asked only when the policy in force mentions it and the resident said they were in contact with a case (close
+ * contacts are who was put under medical observation); everyone else is spared a question about quarantine.
  */
-export function answerSteps(state: Pick<FlowState, 'askAnswers' | 'draft'>): AnswerStep[] {
+const asksObservation = (state: Asked) => state.askAnswers.includes('underMedicalObservation') && state.draft.contactWithCase14d === true;
+
+/**
+ * The declaration's steps in order for this resident. An extra question counts until the answer that opens it is
+ * "no" (travel for lowRisk, contact for observation), so "step n of m" may shrink but never grows under the
+ * resident's eyes.
+ */
+export function answerSteps(state: Asked): AnswerStep[] {
   const lowRisk = state.askAnswers.includes('travelLowRiskProvincesOnly14d') && state.draft.travelOutsideProvince14d !== false;
-  return ['phone', 'fever', 'cough', 'travel', ...(lowRisk ? (['lowRisk'] as const) : []), 'contact', 'purpose', 'commitment'];
+  const observation = state.askAnswers.includes('underMedicalObservation') && state.draft.contactWithCase14d !== false;
+  return [
+    'phone',
+    'fever',
+    'cough',
+    'travel',
+    ...(lowRisk ? (['lowRisk'] as const) : []),
+    'contact',
+    ...(observation ? (['observation'] as const) : []),
+    'purpose',
+    'commitment',
+  ];
 }
 
 /** "Step n of m" for the declaration's screens (the keypad counts as the phone step); undefined elsewhere. */
@@ -148,7 +170,7 @@ function answered(draft: Draft, step: AnswerStep): boolean {
 
 /**
  * Where an answer leads: the next step, or back to the review when changing an answer — unless the change opened a
- * question not yet answered (travel turned to "yes" with the low-risk question), which is asked first.
+ * question not yet answered (travel or contact turned to "yes" with its extra question), which is asked first.
  */
 function after(state: FlowState, step: AnswerStep): Step {
   const steps = answerSteps(state);
@@ -188,9 +210,12 @@ export function declarationOf(draft: Draft): Declaration | undefined {
 }
 
 /** The policy's extra answers: only those asked, and only when they apply. */
-export function answersOf(state: Pick<FlowState, 'askAnswers' | 'draft'>): Answers {
-  const value = state.draft.travelLowRiskProvincesOnly14d;
-  return asksLowRisk(state) && value !== undefined ? { travelLowRiskProvincesOnly14d: value } : {};
+export function answersOf(state: Asked): Answers {
+  const { travelLowRiskProvincesOnly14d: lowRisk, underMedicalObservation: observation } = state.draft;
+  return {
+    ...(asksLowRisk(state) && lowRisk !== undefined ? { travelLowRiskProvincesOnly14d: lowRisk } : {}),
+    ...(asksObservation(state) && observation !== undefined ? { underMedicalObservation: observation } : {}),
+  };
 }
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
@@ -224,8 +249,9 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'answer': {
       if (step !== action.step) return state;
       const draft: Draft = { ...state.draft, [questionFields[action.step]]: action.value };
-      // "No travel" makes the low-risk question moot: its old answer must neither show nor be sent.
+      // "No travel" / "no contact" makes its extra question moot: the old answer must neither show nor be sent.
       if (action.step === 'travel' && !action.value) delete draft.travelLowRiskProvincesOnly14d;
+      if (action.step === 'contact' && !action.value) delete draft.underMedicalObservation;
       return answer(state, action.step, draft);
     }
     case 'purpose':
