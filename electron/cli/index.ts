@@ -10,6 +10,7 @@ import { helpCommand } from './commands/help.js';
 import { idCheck } from './commands/id-check.js';
 import { officerAdd, officerList } from './commands/officers.js';
 import { printSample } from './commands/print-sample.js';
+import { slaExplain } from './commands/sla-explain.js';
 import { verifyCode } from './commands/verify-code.js';
 
 export const commands: readonly Command[] = [
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   officerList,
   verifyCode,
   printSample,
+  slaExplain,
 ];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
