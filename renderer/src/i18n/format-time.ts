@@ -1,38 +1,31 @@
-// Formats core's ISO timestamp as core's own wall-clock time (its offset), not the browser's time zone.
+// Formats core's ISO timestamp as the hall's wall-clock time (Asia/Shanghai), never the browser's time zone: core
+// writes some times in UTC (`Z`) and some with +08:00, and a resident must read the same time on screen as on paper.
 export interface ClockText {
   date: string;
   time: string;
 }
 
-const offsetPattern = /(?:([+-])(\d{2}):?(\d{2})|Z)$/i;
+/** Every hall is in mainland China: one time zone, no summer time (DOMAIN.md §3); the slips print the same. */
+export const HALL_TIME_ZONE = 'Asia/Shanghai';
 
-/** Minutes east of UTC written in the timestamp itself; undefined when it carries no offset. */
-function offsetMinutes(iso: string): number | undefined {
-  const match = offsetPattern.exec(iso);
-  if (!match) return undefined;
-  if (match[1] === undefined) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
-}
+/** An ISO timestamp must say which instant it means: a trailing Z or an offset. */
+const offsetPattern = /(?:[+-]\d{2}:?\d{2}|Z)$/i;
 
 export function formatCoreTime(iso: string, language: string): ClockText | undefined {
   const instant = Date.parse(iso);
-  const offset = offsetMinutes(iso);
-  if (Number.isNaN(instant) || offset === undefined) return undefined;
-  // Shift to core's wall clock and format that in UTC, so the kiosk shows the hall's time wherever the browser is.
-  const wall = new Date(instant + offset * 60_000);
+  if (Number.isNaN(instant) || !offsetPattern.test(iso)) return undefined;
   const date = new Intl.DateTimeFormat(language, {
-    timeZone: 'UTC',
+    timeZone: HALL_TIME_ZONE,
     year: 'numeric',
     month: 'long',
     day: 'numeric',
     weekday: 'long',
-  }).format(wall);
+  }).format(instant);
   const time = new Intl.DateTimeFormat(language, {
-    timeZone: 'UTC',
+    timeZone: HALL_TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(wall);
+  }).format(instant);
   return { date, time };
 }
