@@ -9,7 +9,7 @@ import { isDemo, type Settings } from '../core/settings/schema.js';
 import type { ApplicationView } from '../core/province/schema.js';
 import { applyView } from '../core/sync/code-status.js';
 import { createDispatcher } from '../core/sync/dispatcher.js';
-import { nextDueAt } from '../core/sync/outbox.js';
+import { nextDueAt, retryWaitingNow } from '../core/sync/outbox.js';
 import { createPuller } from '../core/sync/pull.js';
 import { createRepeater } from '../core/sync/repeater.js';
 import { refreshTrust } from '../core/codes/trust-store.js';
@@ -87,8 +87,18 @@ export function startProvince(options: ProvinceOptions): ProvinceService {
     }
   };
   let lastPushed = '';
+  // Whether the last contact failed: when it flips back to a success, the queue should not sit out its backoff.
+  let linkWasDown = false;
+  const watchLink = (current: SyncState) => {
+    const down = current.lastFailureAt !== null && (current.lastSuccessAt === null || current.lastFailureAt > current.lastSuccessAt);
+    if (linkWasDown && !down && current.queueLength > 0 && retryWaitingNow(db, clock.now().getTime()) > 0) {
+      sendNow().catch(() => console.error('[sync] dispatcher tick failed'));
+    }
+    linkWasDown = down;
+  };
   const push = () => {
     const current = state();
+    watchLink(current);
     const text = JSON.stringify(current);
     if (text !== lastPushed) events.emit('sync.status', current);
     lastPushed = text;

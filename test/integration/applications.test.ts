@@ -283,10 +283,11 @@ test('offline: receipts while the province is away, the queue grows, and the cod
 
   await kiosk.online();
   // Both codes reach paper without anyone asking, each marked as printed on its application.
+  // Generous: two PNG tickets and a few sync rounds, on a CI machine that may be busy.
   const codes = await waitFor(() => {
     const printed = kiosk.printer.tickets().filter((record) => /码号/.test(record.transcript));
     return printed.length >= 2 ? printed : null;
-  });
+  }, 30_000);
   assert.equal(codes.length, 2);
   for (const result of [a, b]) {
     const id = result.application.applicationId;

@@ -427,3 +427,23 @@ test('ProvinceService without a reachable configuration: kick is harmless, refre
   service.kick();
   assert.equal(await service.refresh(randomUUID(), 500), false);
 });
+
+test('ProvinceService: when the province answers again, items backing off from the outage are sent at once', async (t) => {
+  const { clock, db, service } = await demoService(t);
+  // The clock is fixed: each step moves it on, so the failure is later than the last success, and the recovery later still.
+  clock.advance(1000);
+  await service.demoSetOnline(false);
+  const { applicationId } = queueSubmission(db, clock, 21);
+  service.kick();
+  // The failed attempt is recorded; then pretend the outage lasted long enough for the backoff to reach its cap.
+  const deadline = Date.now() + 5000;
+  while (db.prepare('SELECT attempts FROM outbox WHERE target_id = ?').pluck().get(applicationId) === 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  db.prepare('UPDATE outbox SET next_attempt_at = ? WHERE target_id = ?').run(clock.ms() + 5 * 60_000, applicationId);
+
+  clock.advance(1000);
+  const arrived = nextView(service, (v) => v.applicationId === applicationId, 15_000);
+  await service.demoSetOnline(true);
+  // The change feed's next round reaches the province; the state push that follows brings the waiting item forward.
+  assert.equal((await arrived).status, 'GREEN');
+});

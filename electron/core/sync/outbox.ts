@@ -104,6 +104,14 @@ export function reschedule(db: Db, seq: number, nextAttemptAt: number, code: str
 }
 
 /**
+ * The province answers again after an outage: items still backing off from it are due now, instead of waiting out a
+ * backoff that may have grown to minutes. Returns how many were brought forward.
+ */
+export function retryWaitingNow(db: Db, nowMs: number): number {
+  return prepared(db, `UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`).run(nowMs, nowMs).changes;
+}
+
+/**
  * When the next sendable item becomes due. Only the head of each applicant's queue counts: a later item may look due
  * but waits for the head, so its own time would wake the loop for nothing.
  */
