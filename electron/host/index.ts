@@ -7,6 +7,7 @@ import { createKioskApp } from '../app/create-app.js';
 import { openNodeSettings } from '../app/node-settings.js';
 import { defaultDataDir, rendererDistDir } from '../app/paths.js';
 import { startHost } from './server.js';
+import { isDemo } from '../core/settings/schema.js';
 
 export const DEFAULT_PORT = 7788;
 
@@ -21,7 +22,8 @@ export async function runHost(options: RunHostOptions = {}): Promise<{ url: stri
     throw new Error(`the screen is not built (${rendererDir}/index.html missing): run \`npm run build:renderer\` first`);
   }
   const dataDir = options.dataDir ?? defaultDataDir();
-  const app = createKioskApp({ dataDir, settings: openNodeSettings(dataDir), shell: 'browser' });
+  const settings = openNodeSettings(dataDir);
+  const app = createKioskApp({ dataDir, settings, shell: 'browser' });
   const port = options.port ?? portFromEnv();
   // A fixed token is allowed for automated tests only; a person always gets a fresh one.
   const token = process.env.KIOSK_HOST_TOKEN || randomBytes(24).toString('base64url');
@@ -43,6 +45,10 @@ export async function runHost(options: RunHostOptions = {}): Promise<{ url: stri
     throw error;
   }
   console.log(`码上办 kiosk (browser mode) — open: ${host.url}`);
+  const configured = settings.read();
+  if (isDemo(configured) && configured.printer.uri === undefined) {
+    console.log(`demo printer: every slip is written to ${join(dataDir, 'printer-out')} (NNNN.png + NNNN.txt)`);
+  }
   return {
     url: host.url,
     async close() {
