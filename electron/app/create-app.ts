@@ -9,12 +9,13 @@ import { policyInForce } from '../core/policy/select.js';
 import { createResidentDesk } from './applications.js';
 import type { SettingsStore } from '../core/settings/store.js';
 import { ensureTerminalId } from '../core/terminal/identity.js';
-import type { Handlers } from '../ipc/dispatch.js';
+import type { CallContext, Handlers } from '../ipc/dispatch.js';
+import { channelNames, type Channel } from '../ipc/contract.js';
+import { checkAccess, needsOfficer, type AccessChannel } from '../core/staff/access.js';
 import { createCurrentIdentity } from '../core/identity/current.js';
 import { createEventHub, type EventHub } from './events.js';
 import { startReader } from './reader.js';
 import { createStaffDesk } from '../core/staff/desk.js';
-import { KioskError } from '../core/errors.js';
 import { DEMO_STAFF, prepareDemoStaff } from './demo-staff.js';
 import { startProvince } from './province.js';
 import { appVersion, databaseFile, policiesDir } from './paths.js';
@@ -69,12 +70,9 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     province,
     hallId: initial.province.hallId ?? DEMO_HALL_ID,
   });
-  const demoOnly = () => {
-    if (!demo) throw new KioskError('forbidden', 'errors.demoOnly');
-  };
   const ok = { ok: true } as const;
 
-  const handlers: Handlers = {
+  const unchecked: Handlers = {
     'app.info': () => {
       const s = settings.read();
       return {
@@ -96,7 +94,6 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
       return result.ok ? { valid: true, identity: result.identity } : { valid: false, reason: result.reason };
     },
     'identity.manual': ({ typed }) => {
-      staff.requireOfficer();
       const result = current.fromTyped(typed, 'manual');
       return result.ok ? { valid: true, identity: result.identity } : { valid: false, reason: result.reason };
     },
@@ -105,11 +102,12 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     'staff.signOut': () => staff.signOut(),
     'staff.session': () => staff.session(),
     'printer.status': () => printing.status(),
-    'printer.jobs': ({ limit }) => (staff.requireOfficer(), printing.jobs(limit)),
+    'printer.jobs': ({ limit }) => printing.jobs(limit),
+    // The access check has already allowed the call; the officer is asked again for the staff number it is attributed to.
     'printer.reprint': ({ jobId }) => printing.reprint(jobId, staff.requireOfficer().staffNo),
     'printer.dismiss': ({ jobId }) => printing.dismiss(jobId, staff.requireOfficer().staffNo),
-    'printer.preview': ({ jobId }) => (staff.requireOfficer(), printing.preview(jobId)),
-    'code.verify': (input) => (staff.requireOfficer(), checkpoint(input)),
+    'printer.preview': ({ jobId }) => printing.preview(jobId),
+    'code.verify': (input) => checkpoint(input),
     'policy.current': () => policyInForce(policies, clock.now()),
     'application.begin': ({ readId }) => desk.begin(readId),
     'application.submit': (input) => desk.submit(input),
@@ -121,8 +119,15 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     'demo.removeCard': () => (reader.demo().remove(), ok),
     'demo.fault': ({ fault }) => (reader.demo().fault(fault), ok),
     'demo.province': async ({ online }) => (await province.demoSetOnline(online), ok),
-    'demo.staff': () => (demoOnly(), { staffNo: DEMO_STAFF.staffNo, pin: DEMO_STAFF.pin }),
+    'demo.staff': () => ({ staffNo: DEMO_STAFF.staffNo, pin: DEMO_STAFF.pin }),
   };
+
+  // Role checks run here, behind the contract, for every channel at once: a screen that forgets one opens no door.
+  const handlers = withAccessCheck(unchecked, (channel) => {
+    checkAccess(channel, { officer: staff.current(), demo });
+    // A staff call counts as activity for the idle sign-out, as it did when each handler asked for the officer.
+    if (needsOfficer(channel)) staff.requireOfficer();
+  });
 
   const timer = tickMs > 0 ? setInterval(() => events.emit('clock.tick', { now: clock.now().toISOString() }), tickMs) : undefined;
   timer?.unref();
@@ -143,4 +148,21 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
       db.close();
     },
   };
+}
+
+/** The access table names exactly the contract's channels: a channel added to one but not the other fails tsc here. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameChannels: Same<AccessChannel, Channel> = true;
+
+/** Runs `guard` before every handler; a refusal throws, so the handler and its effects never run. */
+function withAccessCheck(handlers: Handlers, guard: (channel: AccessChannel) => void): Handlers {
+  const wrapped = channelNames.map((channel) => {
+    const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
+    const checked = (input: unknown, ctx: CallContext) => {
+      guard(channel);
+      return handler(input, ctx);
+    };
+    return [channel, checked] as const;
+  });
+  return Object.fromEntries(wrapped) as unknown as Handlers;
 }

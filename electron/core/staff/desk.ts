@@ -22,6 +22,8 @@ export interface StaffDesk {
   session(): StaffSession;
   /** The signed-in officer, or `unauthorized`; counts as activity for the idle sign-out. */
   requireOfficer(): Officer;
+  /** The signed-in officer or undefined, without counting as activity (the access check asks before it allows). */
+  current(): Officer | undefined;
   close(): void;
 }
 
@@ -98,6 +100,10 @@ export function createStaffDesk(db: Db, clock: Clock, options: StaffDeskOptions 
       if (!current) throw new KioskError('unauthorized', 'errors.staffOnly');
       touch();
       return current.officer;
+    },
+    current() {
+      if (expired()) end();
+      return current?.officer;
     },
     close() {
       if (timer) clearTimeout(timer);
