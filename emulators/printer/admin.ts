@@ -1,8 +1,9 @@
 // The printer emulator's control panel: paper, cover, online, hang, one-shot job faults, tickets; in-process and HTTP.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { TicketRecord } from './ticket.js';
+import { readBody } from '../http-body.js';
 
 export const PrinterStateSchema = z
   .object({
@@ -109,19 +110,6 @@ const MAX_BODY = 16 * 1024;
 const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
 const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function send(res: ServerResponse, answer: Answer) {
   const text = JSON.stringify(answer.body);
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -138,7 +126,7 @@ export async function listenPrinterAdmin(admin: PrinterAdmin, port = 0, host = '
       const { pathname } = new URL(req.url ?? '/', 'http://printer.invalid');
       let json: unknown = undefined;
       if (method === 'POST') {
-        const raw = await readBody(req);
+        const raw = await readBody(req, MAX_BODY);
         if (raw === null) return send(res, problem(413, 'too-large', 'body over 16 KiB'));
         try {
           json = raw.trim() === '' ? {} : JSON.parse(raw);

@@ -1,5 +1,6 @@
 // HTTP plumbing of the emulator: body, faults, signature check, idempotency, routing, answer; logs carry no personal data.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../electron/core/canonical-json.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Verification } from '../../electron/core/province/signing.js';
@@ -8,6 +9,7 @@ import { handleAdmin, type ProvincialAdmin } from './admin.js';
 import type { FaultInjector, FaultPlan } from './faults.js';
 import { matchRoute, problem, type Answer, type RouteContext } from './routes.js';
 import type { ProvincialStore } from './store.js';
+import { readBody } from '../http-body.js';
 
 const MAX_BODY = 64 * 1024;
 const MAX_KEY = 128;
@@ -27,31 +29,8 @@ export interface ServerDeps {
   honourKeys: boolean;
 }
 
-/** Sorted-key JSON, so a retry that serialises the same object in another key order is still "the same body". */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
+// canonicalJson (sorted keys): a retry that serialises the same object in another key order is still "the same body".
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 export function createHttpServer(deps: ServerDeps): { server: Server; hung: Set<Socket> } {
   const hung = new Set<Socket>();
@@ -133,7 +112,7 @@ export function createHttpServer(deps: ServerDeps): { server: Server; hung: Set<
     const started = Date.now();
     const method = req.method ?? 'GET';
     const pathname = new URL(req.url ?? '/', 'http://province.invalid').pathname;
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY);
     const log = (template: string, outcome: string | number) => deps.log(`${method} ${template} ${outcome} ${Date.now() - started}ms`);
     if (raw === null) {
       send(res, problem(400, 'invalid-request', 'body: too large'));

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
-import { appendAudit, canonicalJson, GENESIS_HASH, verifyAuditChain, type AuditRow } from '../../electron/core/audit/log.js';
+import { appendAudit, GENESIS_HASH, verifyAuditChain, type AuditRow } from '../../electron/core/audit/log.js';
+import { canonicalJson } from '../../electron/core/canonical-json.js';
 import type { Db } from '../../electron/core/db/open.js';
 import { migratedDb } from '../helpers/migrated-db.js';
 

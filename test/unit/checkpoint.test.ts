@@ -6,37 +6,21 @@ import fc from 'fast-check';
 import { createCheckpoint } from '../../electron/app/checkpoint.js';
 import { base45Encode } from '../../electron/core/codes/base45.js';
 import { checkCode, inspectCode, type CheckOptions } from '../../electron/core/codes/checkpoint.js';
-import { holderTag } from '../../electron/core/codes/holder.js';
-import { issuerKeyFromSeed, trustedKey } from '../../electron/core/codes/keys.js';
-import { minutesOf, type CodeFields } from '../../electron/core/codes/payload.js';
-import { CheckpointResultSchema, type TrustList } from '../../electron/core/codes/schema.js';
+import { CheckpointResultSchema } from '../../electron/core/codes/schema.js';
 import { signCode } from '../../electron/core/codes/sign.js';
 import { saveRevocations, saveTrustList } from '../../electron/core/codes/trust-store.js';
 import { KioskError } from '../../electron/core/errors.js';
 import { createCurrentIdentity } from '../../electron/core/identity/current.js';
 import { migratedDb } from '../helpers/migrated-db.js';
 import { fakeClock, seededRandom } from '../helpers/sync-fixtures.js';
+import { exampleFields, exampleHolder, exampleKey, exampleTrustList, otherKey } from '../helpers/code-fixtures.js';
 
-// RFC 8032 §7.1 TEST 1 (a published key, tests only) and docs/paper-code.md's worked example.
-const key = issuerKeyFromSeed(Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex'));
-const other = issuerKeyFromSeed(Buffer.alloc(32, 7));
-const holder = '11010519491231002X';
-const codeId = '8f3a5c7e9b1d2f46';
-const fields: Omit<CodeFields, 'kid'> = {
-  codeId,
-  status: 'GREEN',
-  issuedAt: minutesOf(new Date('2020-03-02T01:30:00Z')),
-  statusAsOf: minutesOf(new Date('2020-03-02T01:00:00Z')),
-  validUntil: minutesOf(new Date('2020-03-09T01:30:00Z')),
-  holderTag: holderTag(codeId, holder),
-  proxy: true,
-  hallId: 370202001,
-};
-const trustList: TrustList = {
-  issuer: 'demo province',
-  keys: [trustedKey(key, new Date('2020-02-01T00:00:00Z'), null)],
-  updatedAt: '2020-03-01T00:00:00.000Z',
-};
+// docs/paper-code.md's worked example (test/helpers/code-fixtures.ts).
+const key = exampleKey;
+const other = otherKey;
+const holder = exampleHolder;
+const fields = exampleFields;
+const trustList = exampleTrustList;
 const signed = signCode(fields, key);
 const options: CheckOptions = { trustList, revokedHashes: new Set(), now: new Date('2020-03-05T00:00:00Z') };
 

@@ -7,34 +7,28 @@ import { test } from 'node:test';
 import { base45Decode, base45Encode } from '../../electron/core/codes/base45.js';
 import { holderMatches, holderTag } from '../../electron/core/codes/holder.js';
 import { generateIssuerKey, issuerKeyFromSeed, keyId, publicKeyFromRaw, trustedKey } from '../../electron/core/codes/keys.js';
-import { decodePayload, minutesOf, type CodeFields } from '../../electron/core/codes/payload.js';
-import { RevocationListSchema, TrustListSchema, type TrustList } from '../../electron/core/codes/schema.js';
+import { decodePayload } from '../../electron/core/codes/payload.js';
+import { RevocationListSchema, TrustListSchema } from '../../electron/core/codes/schema.js';
 import { revocationHash, signCode } from '../../electron/core/codes/sign.js';
 import { CLOCK_SKEW_MINUTES, verifyCode, type VerifyOptions } from '../../electron/core/codes/verify.js';
+import {
+  exampleCodeId,
+  exampleFields,
+  exampleHolder,
+  examplePublicHex,
+  exampleSeed,
+  exampleTrustList,
+  otherKey,
+} from '../helpers/code-fixtures.js';
 
 // RFC 8032 §7.1 TEST 1: a published key pair, so the derivation is checked against someone else's numbers.
-const seed = Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex');
-const publicHex = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a';
-const key = issuerKeyFromSeed(seed);
-const other = issuerKeyFromSeed(Buffer.alloc(32, 7));
-
-const idNumber = '11010519491231002X';
-const codeId = '8f3a5c7e9b1d2f46';
-const fields: Omit<CodeFields, 'kid'> = {
-  codeId,
-  status: 'GREEN',
-  issuedAt: minutesOf(new Date('2020-03-02T01:30:00Z')),
-  statusAsOf: minutesOf(new Date('2020-03-02T01:00:00Z')),
-  validUntil: minutesOf(new Date('2020-03-09T01:30:00Z')),
-  holderTag: holderTag(codeId, idNumber),
-  proxy: true,
-  hallId: 370202001,
-};
-const trustList: TrustList = {
-  issuer: 'demo province',
-  keys: [trustedKey(key, new Date('2020-02-01T00:00:00Z'), null)],
-  updatedAt: '2020-03-01T00:00:00.000Z',
-};
+const publicHex = examplePublicHex;
+const key = issuerKeyFromSeed(exampleSeed);
+const other = otherKey;
+const idNumber = exampleHolder;
+const codeId = exampleCodeId;
+const fields = exampleFields;
+const trustList = exampleTrustList;
 const now = new Date('2020-03-05T00:00:00Z');
 const options: VerifyOptions = { trustList, revokedHashes: [], now };
 const signed = signCode(fields, key);

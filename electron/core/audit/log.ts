@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { prepared } from '../db/prepared.js';
 import type { Db } from '../db/open.js';
+import { canonicalJson } from '../canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -60,16 +61,6 @@ export interface AuditRow {
 }
 
 export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; firstBadSeq: number; reason: 'hash' | 'link' | 'gap' };
-
-/** JSON with object keys sorted at every level, so the same detail always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 export function auditHash(row: Omit<AuditRow, 'hash'>): string {
   const fields = [row.seq, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash];
