@@ -16,11 +16,17 @@ import { createCurrentIdentity } from '../core/identity/current.js';
 import { createEventHub, type EventHub } from './events.js';
 import { startReader } from './reader.js';
 import { createStaffDesk } from '../core/staff/desk.js';
-import { DEMO_STAFF, prepareDemoStaff } from './demo-staff.js';
+import { DEMO_STAFF, prepareDemoStaff, seedDemoHall } from './demo-staff.js';
 import { startProvince } from './province.js';
 import { appVersion, databaseFile, policiesDir } from './paths.js';
 import { startPrinting } from './printing.js';
 import { createCheckpoint } from './checkpoint.js';
+import { createApplicationSlips } from './application-slips.js';
+import { createApprovalDesk } from './approvals.js';
+import { createProxyDesk } from './proxies.js';
+import { ensureLookupKey } from '../core/applications/lookup-key.js';
+import { applicantKey } from '../core/sync/outbox.js';
+import { KioskError } from '../core/errors.js';
 
 export interface KioskAppOptions {
   dataDir: string;
@@ -55,21 +61,35 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
   const reader = startReader(initial, events, current);
   const demo = isDemo(initial);
   prepareDemoStaff(db, demo, clock, random);
-  const staff = createStaffDesk(db, clock, { onChange: (session) => events.emit('staff.session', session) });
+  const staff = createStaffDesk(db, clock, {
+    onChange: (session) => {
+      // Nobody's card stays held for a proxy wizard the officer left behind.
+      if (session.officer === null) proxies?.forget();
+      events.emit('staff.session', session);
+    },
+  });
   const province = startProvince({ settings: initial, dataDir, db, terminalId, clock, random, events });
   const printing = startPrinting({ settings: initial, dataDir, db, clock, events });
   const checkpoint = createCheckpoint({ db, clock, identity: current });
+  const hallId = initial.province.hallId ?? DEMO_HALL_ID;
+  if (demo) seedDemoHall(db, clock, random, policies, hallId);
+  const lookupKey = ensureLookupKey(db, clock, random);
+  const slips = createApplicationSlips({ db, clock, settings, printing, province });
+  const approvals = createApprovalDesk({ db, clock, policies, events, province, printing, settings, hallId });
   const desk = createResidentDesk({
     db,
     clock,
     random,
-    settings,
     policies,
     identity: current,
-    printing,
     province,
-    hallId: initial.province.hallId ?? DEMO_HALL_ID,
+    slips,
+    hallId,
+    onSubmitted: approvals.opener('kiosk'),
   });
+  const proxies = createProxyDesk({ db, clock, random, policies, identity: current, slips, approvals, printing, settings, hallId });
+  /** The officer the access check already admitted; asked again for the staff number a call is attributed to. */
+  const officer = () => staff.requireOfficer();
   const ok = { ok: true } as const;
 
   const unchecked: Handlers = {
@@ -99,13 +119,20 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     },
     'identity.clear': () => (current.clear(), ok),
     'staff.signIn': ({ staffNo, pin }) => staff.signIn(staffNo, pin),
+    'staff.cardSignIn': ({ readId, pin }) => {
+      const held = current.get(readId);
+      if (!held) throw new KioskError('not-found', 'errors.cardNotRead');
+      const session = staff.signInByCard(applicantKey(held.number, lookupKey), pin, random);
+      // The officer's own identity is not a resident's session: forget it once it has served.
+      current.clear();
+      return session;
+    },
     'staff.signOut': () => staff.signOut(),
     'staff.session': () => staff.session(),
     'printer.status': () => printing.status(),
     'printer.jobs': ({ limit }) => printing.jobs(limit),
-    // The access check has already allowed the call; the officer is asked again for the staff number it is attributed to.
-    'printer.reprint': ({ jobId }) => printing.reprint(jobId, staff.requireOfficer().staffNo),
-    'printer.dismiss': ({ jobId }) => printing.dismiss(jobId, staff.requireOfficer().staffNo),
+    'printer.reprint': ({ jobId }) => printing.reprint(jobId, officer().staffNo),
+    'printer.dismiss': ({ jobId }) => printing.dismiss(jobId, officer().staffNo),
     'printer.preview': ({ jobId }) => printing.preview(jobId),
     'code.verify': (input) => checkpoint(input),
     'policy.current': () => policyInForce(policies, clock.now()),
@@ -114,6 +141,19 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     'application.status': ({ readId }) => desk.status(readId),
     'application.reprint': (input) => desk.reprint(input),
     'application.reportLoss': (input) => desk.reportLoss(input),
+    'queue.list': (query) => approvals.list(query, officer()),
+    'queue.detail': ({ applicationId }) => approvals.detail(applicationId, officer()),
+    'queue.decide': (input) => approvals.decide(input, officer()),
+    'queue.reassign': (input) => approvals.reassign(input, officer()),
+    'queue.printNotice': ({ applicationId }) => approvals.printNotice(applicationId),
+    'officers.list': () => approvals.officers(),
+    'officers.duty': (input) => approvals.duty(input, officer()),
+    'sla.board': (query) => approvals.board(query),
+    'proxy.holdProxy': ({ readId }) => proxies.holdProxy(readId),
+    'proxy.family': (input) => proxies.family(input, officer()),
+    'proxy.staff': (input) => proxies.staff(input, officer()),
+    'proxy.batchCheck': (input) => proxies.batchCheck(input, officer()),
+    'proxy.batchImport': (input) => proxies.batchImport(input, officer()),
     'demo.cards': () => reader.demo().cards(),
     'demo.tapCard': ({ cardId }) => (reader.demo().tap(cardId), ok),
     'demo.removeCard': () => (reader.demo().remove(), ok),
@@ -141,7 +181,8 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
       if (timer) clearInterval(timer);
       current.clear();
       staff.close();
-      desk.close();
+      approvals.close();
+      slips.close();
       await province.close();
       await printing.close();
       await reader.close();

@@ -13,6 +13,7 @@ import { nextDueAt, retryWaitingNow } from '../core/sync/outbox.js';
 import { createPuller } from '../core/sync/pull.js';
 import { createRepeater } from '../core/sync/repeater.js';
 import { refreshTrust } from '../core/codes/trust-store.js';
+import { refreshRoster } from '../core/staff/roster.js';
 import type { SyncState } from '../core/sync/schema.js';
 import { recordContact, syncState } from '../core/sync/state.js';
 import { createProvincialEmulator, type Listening, type ProvincialEmulator } from '../../emulators/provincial/emulator.js';
@@ -58,6 +59,9 @@ const STATE_PUSH_MS = 5000;
 const TRUST_REFRESH_MS = 5 * 60_000;
 const TRUST_RETRY_MS = 30_000;
 const TRUST_SOON_MS = 1000;
+/** Staff changes are rare and a new officer can wait an hour; a failed fetch is retried sooner. */
+const ROSTER_REFRESH_MS = 60 * 60_000;
+const ROSTER_RETRY_MS = 5 * 60_000;
 
 /** Resolves with undefined once ms have passed, so a caller with a deadline never waits on a slow start. */
 const within = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> =>
@@ -136,7 +140,10 @@ export function startProvince(options: ProvinceOptions): ProvinceService {
     dispatcher.start(DISPATCH_POLL_MS);
     puller.start(PULL_MS);
     trust.start((result) => (result?.trustList && result.revocations ? TRUST_REFRESH_MS : TRUST_RETRY_MS));
-    return { dispatcher, puller, trust, client };
+    // A configured hall's staff come from the province's roster; a demo terminal keeps its synthetic officers.
+    const roster = isDemo(settings) ? undefined : createRepeater(() => refreshRoster(db, client, clock, random), 'roster refresh failed');
+    roster?.start((result) => (result ? ROSTER_REFRESH_MS : ROSTER_RETRY_MS));
+    return { dispatcher, puller, trust, roster, client };
   })();
   const pushTimer = setInterval(push, STATE_PUSH_MS);
   pushTimer.unref();
@@ -203,6 +210,7 @@ export function startProvince(options: ProvinceOptions): ProvinceService {
       await loops?.dispatcher.stop();
       await loops?.puller.stop();
       await loops?.trust.stop();
+      await loops?.roster?.stop();
       await emulator?.close();
     },
   };

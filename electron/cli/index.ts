@@ -8,7 +8,7 @@ import { cardDecode } from './commands/card-decode.js';
 import { dbCheck } from './commands/db-check.js';
 import { helpCommand } from './commands/help.js';
 import { idCheck } from './commands/id-check.js';
-import { officerAdd, officerList } from './commands/officers.js';
+import { officerAdd, officerList, officerRoster } from './commands/officers.js';
 import { printSample } from './commands/print-sample.js';
 import { slaExplain } from './commands/sla-explain.js';
 import { verifyCode } from './commands/verify-code.js';
@@ -20,6 +20,7 @@ export const commands: readonly Command[] = [
   cardDecode,
   officerAdd,
   officerList,
+  officerRoster,
   verifyCode,
   printSample,
   slaExplain,

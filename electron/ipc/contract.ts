@@ -17,6 +17,25 @@ import {
   SubmitOutputSchema,
 } from '../core/resident/schema.js';
 import { SyncStateSchema } from '../core/sync/schema.js';
+import {
+  DecideInputSchema,
+  OfficerDutyInputSchema,
+  OfficerViewSchema,
+  QueueItemSchema,
+  QueuePageSchema,
+  QueueQuerySchema,
+  ReassignInputSchema,
+  ReviewDetailSchema,
+  SlaBoardQuerySchema,
+  SlaBoardSchema,
+} from '../core/approvals/queue/schema.js';
+import {
+  BatchInputSchema,
+  BatchReportSchema,
+  FamilyProxyInputSchema,
+  ProxyOutputSchema,
+  StaffProxyInputSchema,
+} from '../core/proxy/schema.js';
 
 const NoInput = z.object({}).strict();
 
@@ -71,6 +90,11 @@ export const channels = {
   'identity.clear': { input: NoInput, output: Ok },
   /** Staff sign-in on this terminal: staff number + PIN; wrong PINs lock the account for a while. */
   'staff.signIn': { input: SignInSchema, output: StaffSessionSchema },
+  /** Staff sign-in by tapping the officer's own ID card (the readId of that read) and the PIN. */
+  'staff.cardSignIn': {
+    input: z.object({ readId: z.string().min(8).max(64), pin: SignInSchema.shape.pin }).strict(),
+    output: StaffSessionSchema,
+  },
   'staff.signOut': { input: NoInput, output: StaffSessionSchema },
   'staff.session': { input: NoInput, output: StaffSessionSchema },
   /** The printer as residents and staff see it: its state and how many jobs wait or failed. */
@@ -100,6 +124,35 @@ export const channels = {
   'application.reprint': { input: ApplicationRefSchema, output: ReprintOutputSchema },
   /** 挂失: the old code is revoked at the province and a new one printed (when the province answers). */
   'application.reportLoss': { input: ApplicationRefSchema, output: ReprintOutputSchema },
+  /** Approval queue: mine (assigned, delegated or escalated to me), the team's, or the overdue; overdue first. */
+  'queue.list': { input: QueueQuerySchema, output: QueuePageSchema },
+  /** The decision screen: declaration, the rules that applied, the rules a refusal may cite, the history. */
+  'queue.detail': { input: z.object({ applicationId: z.uuid() }).strict(), output: ReviewDetailSchema },
+  /** Approve, refuse citing a rule, or ask for information: recorded, attributed and sent to the province (outbox). */
+  'queue.decide': { input: DecideInputSchema, output: ReviewDetailSchema },
+  /** Give an open item to another approver; the SLA clock keeps running. */
+  'queue.reassign': { input: ReassignInputSchema, output: QueueItemSchema },
+  /** Print the timeout-default notice (超时默认通知书) of an application the province issued by default. */
+  'queue.printNotice': { input: z.object({ applicationId: z.uuid() }).strict(), output: PrintJobSchema },
+  /** Officers of this hall with duty, delegation, backup and load. */
+  'officers.list': { input: NoInput, output: z.array(OfficerViewSchema) },
+  /** Duty, absence and delegation (one's own), backup (community head or admin). */
+  'officers.duty': { input: OfficerDutyInputSchema, output: OfficerViewSchema },
+  /** SLA board per officer for a range of days: on-time rate, median and p90 time to decision, breaches, load. */
+  'sla.board': { input: SlaBoardQuerySchema, output: SlaBoardSchema },
+  /** Proxy wizard step 1: keep the proxy's card read (the next tap is the subject's). */
+  'proxy.holdProxy': {
+    input: z.object({ readId: z.string().min(8).max(64) }).strict(),
+    output: z.object({ proxyReadId: z.string(), identity: MaskedIdentitySchema }).strict(),
+  },
+  /** 为家人代办: submitted and printed with the proxy marker, or refused citing the rules. */
+  'proxy.family': { input: FamilyProxyInputSchema, output: ProxyOutputSchema },
+  /** Staff applies for a walk-in resident, recording how identity was checked. */
+  'proxy.staff': { input: StaffProxyInputSchema, output: ProxyOutputSchema },
+  /** A care home's CSV: a report of each bad line, nothing stored. */
+  'proxy.batchCheck': { input: BatchInputSchema, output: BatchReportSchema },
+  /** Import the CSV: every row or none. */
+  'proxy.batchImport': { input: BatchInputSchema, output: BatchReportSchema },
   /** Trainer panel, demo mode only: the synthetic cards, placing one on the emulated reader, lifting it, faults. */
   'demo.cards': { input: NoInput, output: z.array(DemoCardSchema) },
   'demo.tapCard': { input: z.object({ cardId: z.string().min(1).max(32) }).strict(), output: Ok },
@@ -127,6 +180,18 @@ export const events = {
   'printer.status': PrinterStatusSchema,
   /** Staff signed in or out (also when core signs an idle officer out). */
   'staff.session': StaffSessionSchema,
+  /** The approval queue changed (new item, decision, reassignment, an SLA step fired): screens refetch. */
+  'queue.changed': z.object({}).strict(),
+  /** An SLA step fired (warning, escalation, overdue, auto-default): who it concerns and the application's ref. */
+  'sla.alert': z
+    .object({
+      applicationId: z.uuid(),
+      ref: z.string(),
+      kind: z.enum(['warned', 'escalated', 'overdue', 'auto-defaulted']),
+      step: z.string().max(32).nullable(),
+      staffNo: z.string().nullable(),
+    })
+    .strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof channels;

@@ -94,6 +94,40 @@ export const demoCards: readonly DemoCardData[] = [
     }),
   },
   {
+    // The husband of resident-elderly: the proxy wizard's demo subject (his wife or a grandchild applies for him).
+    id: 'resident-family',
+    label: '居民 · 1938 · 男 · 长期',
+    cardType: 'resident',
+    fields: resident({
+      name: '林大海',
+      sex: 'M',
+      ethnicity: hanZu,
+      birthDate: '1938-09-21',
+      address: '北京市东城区示例胡同1号',
+      idNumber: withCheck('11010119380921999'),
+      issuer: '北京市公安局东城分局',
+      validFrom: '2012-09-01',
+      validTo: 'long-term',
+    }),
+  },
+  {
+    // The demo officer's own ID card: registered to staff number 0001, so a tap at staff sign-in asks only the PIN.
+    id: 'staff-officer',
+    label: '工作人员卡 · 演示审核员 0001',
+    cardType: 'resident',
+    fields: resident({
+      name: '赵立新',
+      sex: 'M',
+      ethnicity: hanZu,
+      birthDate: '1982-04-02',
+      address: '山东省青岛市市南区演示路6号',
+      idNumber: withCheck('37020219820402998'),
+      issuer: '青岛市公安局市南分局',
+      validFrom: '2016-04-01',
+      validTo: '2036-04-01',
+    }),
+  },
+  {
     id: 'hmt-permit',
     label: '港澳台居住证 · 1995 · 男',
     cardType: 'hmt-permit',

@@ -5,6 +5,7 @@ import { FaultConfigSchema } from './faults.js';
 import { firstBadField, problem, type Answer } from './routes.js';
 import { AdminStatusSchema, type Service } from './service.js';
 import type { ProvincialStore } from './store.js';
+import { RosterSchema, type Roster } from '../../electron/core/staff/schema.js';
 
 export const ClockSettingSchema = z.union([
   z.object({ now: z.iso.datetime({ offset: true }) }).strict(),
@@ -26,6 +27,7 @@ export interface AdminDeps {
   now: () => number;
   shiftClock: (deltaMs: number) => void;
   addTerminal: (terminalId: string, secret: Uint8Array) => void;
+  setRoster: (roster: Roster) => void;
 }
 
 export function createAdmin(deps: AdminDeps) {
@@ -50,6 +52,12 @@ export function createAdmin(deps: AdminDeps) {
     },
     setStatus: (input: z.infer<typeof AdminStatusSchema>) => service.setStatus(AdminStatusSchema.parse(input)),
     tick: () => service.tick(),
+    /** The staff roster GET /v1/roster answers (every terminal gets the same one: the emulator has one hall). */
+    setRoster(input: unknown) {
+      const roster = RosterSchema.parse(input);
+      deps.setRoster(roster);
+      return { officers: roster.officers.length };
+    },
     /**
      * For "exactly N at the province, no duplicates": distinct application ids, submissions that created a row,
      * submissions accepted in all (replays included), replays, and applicants with more than one application.
@@ -100,6 +108,8 @@ export function handleAdmin(admin: ProvincialAdmin, method: string, pathname: st
         admin.addTerminal(t.terminalId, Buffer.from(t.secret, 'base64'));
         return ok({ terminalId: t.terminalId });
       });
+    case 'POST /admin/roster':
+      return parse(RosterSchema, (roster) => ok(admin.setRoster(roster)));
     case 'POST /admin/tick':
       return ok({ defaulted: admin.tick() });
     case 'GET /admin/applications':

@@ -11,6 +11,7 @@ import { createRouteHandler } from './routes.js';
 import { createHttpServer } from './server.js';
 import { createService } from './service.js';
 import { openStore } from './store.js';
+import { RosterSchema, type Roster } from '../../electron/core/staff/schema.js';
 
 export interface ProvincialEmulatorOptions {
   /** The emulator's own SQLite file; reopening it keeps applications, feed, idempotency answers and issuer key. */
@@ -29,6 +30,8 @@ export interface ProvincialEmulatorOptions {
    * looked up or kept) and a submission whose applicationId is already filed is filed again as a new row.
    */
   honourIdempotencyKeys?: boolean;
+  /** The hall's staff roster served on GET /v1/roster (replace it with admin.setRoster); empty by default. */
+  roster?: Roster;
 }
 
 export interface Listening {
@@ -65,7 +68,9 @@ export function createProvincialEmulator(options: ProvincialEmulatorOptions): Pr
   const honourKeys = options.honourIdempotencyKeys ?? true;
   const service = createService(store, issuer, policy, now, honourKeys);
   const faults = new FaultInjector();
+  let roster: Roster = RosterSchema.parse(options.roster ?? { officers: [], updatedAt: new Date(now()).toISOString() });
   const admin = createAdmin({
+    setRoster: (next) => void (roster = next),
     store,
     service,
     faults,
@@ -99,7 +104,7 @@ export function createProvincialEmulator(options: ProvincialEmulatorOptions): Pr
             skewMs = 0;
           }
         },
-        handle: createRouteHandler(service, issuer, store, now),
+        handle: createRouteHandler(service, issuer, store, now, () => roster),
         tick: () => void service.tick(),
         now,
         honourKeys,

@@ -1,6 +1,7 @@
 // The /v1 operations of docs/provincial-api.md: match a path, check the body against the contract, call the service.
 import type { z } from 'zod';
 import type { ProvinceErrorCode } from '../../electron/core/province/schema.js';
+import type { Roster } from '../../electron/core/staff/schema.js';
 import { DecisionSchema, LossReportSchema, SubmitApplicationSchema } from '../../electron/core/province/schema.js';
 import type { Issuer } from './issuer.js';
 import { CorrectionSchema, type Service } from './service.js';
@@ -45,6 +46,7 @@ export const routes: Route[] = [
   { method: 'POST', template: '/v1/codes/verify', pattern: /^\/v1\/codes\/verify$/, mutating: false },
   { method: 'GET', template: '/v1/trust-list', pattern: /^\/v1\/trust-list$/, mutating: false },
   { method: 'GET', template: '/v1/revocations', pattern: /^\/v1\/revocations$/, mutating: false },
+  { method: 'GET', template: '/v1/roster', pattern: /^\/v1\/roster$/, mutating: false },
 ];
 
 export function matchRoute(method: string, pathname: string): { route: Route; id: string | undefined } | undefined {
@@ -71,7 +73,13 @@ export interface RouteContext {
 const MAX_PAGE = 500;
 const parseCount = (raw: string | null, fallback: number) => (raw === null ? fallback : /^\d{1,9}$/.test(raw) ? Number(raw) : NaN);
 
-export function createRouteHandler(service: Service, issuer: Issuer, store: ProvincialStore, now: () => number) {
+export function createRouteHandler(
+  service: Service,
+  issuer: Issuer,
+  store: ProvincialStore,
+  now: () => number,
+  roster: () => Roster = () => ({ officers: [], updatedAt: new Date(now()).toISOString() }),
+) {
   return (ctx: RouteContext): Answer => {
     switch (ctx.route.template) {
       case '/v1/applications': {
@@ -132,6 +140,8 @@ export function createRouteHandler(service: Service, issuer: Issuer, store: Prov
       }
       case '/v1/trust-list':
         return { status: 200, body: issuer.trustList(new Date(now())) };
+      case '/v1/roster':
+        return { status: 200, body: roster() };
       case '/v1/revocations': {
         const rows = store.revocations();
         const updatedAt = rows.at(-1)?.revoked_at ?? new Date(now()).toISOString();

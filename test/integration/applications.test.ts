@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createResidentDesk, type ProvinceLink } from '../../electron/app/applications.js';
+import { createResidentDesk } from '../../electron/app/applications.js';
+import { createApplicationSlips, type ProvinceLink } from '../../electron/app/application-slips.js';
 import { openMigratedDatabase } from '../../electron/app/database.js';
 import { createEventHub } from '../../electron/app/events.js';
 import { startPrinting } from '../../electron/app/printing.js';
@@ -82,20 +83,20 @@ async function rig(t: TestContext) {
   const printing = startPrinting({ settings, dataDir: dir, db, clock, events: createEventHub() });
   const printer = printing.demoPrinter()!;
   const identity = createCurrentIdentity(clock, systemRandom);
+  const slips = createApplicationSlips({ db, clock, settings: { read: () => settings }, printing, province });
   const desk = createResidentDesk({
     db,
     clock,
     random: systemRandom,
-    settings: { read: () => settings },
     policies,
     identity,
-    printing,
     province,
+    slips,
     hallId: '370202001',
     waits: WAITS,
   });
   t.after(async () => {
-    desk.close();
+    slips.close();
     await dispatcher.stop();
     await puller.stop();
     await printing.close();
@@ -151,7 +152,7 @@ test('green: the paper code prints at once; a second tap finds it; a loss report
   const kiosk = await rig(t);
   const readId = kiosk.tap(101);
   const begin = await kiosk.desk.begin(readId);
-  assert.equal(begin.policyId, 'shandong-2020-03-27');
+  assert.equal(begin.policyId, 'shandong-2020-04-20');
   assert.deepEqual(begin.askAnswers, ['travelLowRiskProvincesOnly14d', 'underMedicalObservation']);
   assert.equal(begin.existing, null);
 

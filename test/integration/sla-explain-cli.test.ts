@@ -65,7 +65,7 @@ test('KIOSK_LANG=zh-CN explains in Chinese; without --json the human lines come 
   assert.match(answer.explanation, /国庆节假期10月1日（周四）至10月7日（周三）不计/);
   const human = kiosk(['--channel', 'online', '--submitted', '2026-09-30T15:00']);
   assert.equal(human.status, 0);
-  assert.match(human.stdout, /^policy: shandong-2020-03-27$/m);
+  assert.match(human.stdout, /^policy: shandong-2020-04-20$/m);
   assert.match(human.stdout, /^due: 2026-10-08T14:00:00\+08:00$/m);
   assert.match(human.stdout, /^escalation: officer at .*, backup at 2026-10-08T14:00:00\+08:00, community-head at 2026-10-09T18:00/m);
 });

@@ -8,7 +8,8 @@ const clock = { now: () => new Date('2026-11-27T01:00:00Z') };
 const random = { bytes: (n: number) => new Uint8Array(n).fill(7) };
 
 test('0002 stores an officer with a 16-byte salt and a 32-byte hash, never the PIN', (t) => {
-  const db = migratedDb(t, 2);
+  // addOfficer writes today's officer row (later migrations add columns), so it runs on the whole schema.
+  const db = migratedDb(t);
   addOfficer(db, clock, random, { staffNo: '1024', name: '王建国', roles: ['approver'], pin: '135790' });
   const row = db.prepare('SELECT * FROM officer').get() as Record<string, unknown>;
   assert.equal((row.pin_salt as Buffer).length, 16);

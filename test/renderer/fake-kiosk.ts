@@ -4,8 +4,8 @@
 // the demo province taken off the network and back), the printer (its state, a small print journal whose reprint and
 // dismiss follow core's rules, a tiny SVG preview), the resident's applications (the shipped 03-27 file with test
 // rules and its real observation refusal, evaluated by core's own rules engine; one active application per person,
-// codes issued, reviews, offline receipts, reprints and loss reports printed into the same journal) and a record of
-// every call.
+// codes issued, reviews, offline receipts, reprints and loss reports printed into the same journal), the staff console
+// (queue, decisions, duty, SLA board, proxies, card sign-in: fake-approvals.ts) and a record of every call.
 import type { ReaderFault, ReaderStatus } from '../../electron/core/devices/id-reader/schema.js';
 import { KioskError } from '../../electron/core/errors.js';
 import { parseDocumentNumber } from '../../electron/core/identity/document-number.js';
@@ -22,6 +22,7 @@ import shandong from '../../policies/shandong-2020-03-27.json';
 import { createBridge, type KioskApi, type Transport } from '../../electron/ipc/bridge.js';
 import type { AppInfo, Channel, ChannelOutput, EventName, EventPayload } from '../../electron/ipc/contract.js';
 import { createDispatcher } from '../../electron/ipc/dispatch.js';
+import { createFakeDesk, staffAccounts, type FakeDesk } from './fake-approvals';
 
 export const testInfo: AppInfo = {
   version: '0.1.0-test',
@@ -168,6 +169,8 @@ export interface FakeKiosk {
   applications(): ResidentApplication[];
   /** Whether core still holds the identity behind a read (identity.clear forgets every one). */
   holdsIdentity(readId: string): boolean;
+  /** The staff console's half of core: the approval queue, officers, the SLA board, proxies (fake-approvals.ts). */
+  desk: FakeDesk;
 }
 
 /** The staff-only printer channels: the journal and what staff do with it. */
@@ -330,7 +333,19 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
     if (!{ ...testInfo, ...info }.demo) throw new KioskError('forbidden', 'errors.demoOnly');
   };
 
+  const approvals = createFakeDesk({
+    now,
+    policy: fakePolicy,
+    officer: () => officer,
+    setOfficer: (next) => setOfficer(next),
+    held,
+    emit: (event, payload) => emit(event, payload),
+    enqueuePrint: (template, label) => enqueuePrint(template, label, null),
+    today: fakeToday,
+  });
+
   const dispatch = createDispatcher({
+    ...approvals.handlers,
     'app.info': () => {
       if (appInfoError) throw appInfoError;
       return { ...testInfo, ...info };
@@ -370,14 +385,15 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
       if (wrongPins >= SIGN_IN_ATTEMPTS) throw new KioskError('forbidden', 'errors.signInLocked', { minutes: LOCK_MINUTES });
       // Like core: an unknown staff number gets the same answer as a wrong PIN, but nothing is counted or locked.
       const failed = new KioskError('unauthorized', 'errors.signInFailed', { attempts: SIGN_IN_ATTEMPTS, minutes: LOCK_MINUTES });
-      if (staffNo !== demoStaff.staffNo) throw failed;
-      if (pin !== demoStaff.pin) {
+      const account = staffAccounts[staffNo];
+      if (!account) throw failed;
+      if (pin !== account.pin) {
         wrongPins += 1;
         if (wrongPins >= SIGN_IN_ATTEMPTS) throw new KioskError('forbidden', 'errors.signInLocked', { minutes: LOCK_MINUTES });
         throw failed;
       }
       wrongPins = 0;
-      setOfficer({ ...demoOfficer });
+      setOfficer(staffNo === demoStaff.staffNo ? { ...demoOfficer } : { ...account.officer, roles: [...account.officer.roles] });
       return { officer };
     },
     'staff.signOut': () => {
@@ -606,6 +622,7 @@ export function createFakeKiosk(info: Partial<AppInfo> = {}, now = '2024-05-01T0
     },
     applications: () => desk.map((entry) => ({ ...entry.application })),
     holdsIdentity: (readId) => held.has(readId),
+    desk: approvals,
     answerVerify: (result) => {
       verifyAnswer = result;
     },

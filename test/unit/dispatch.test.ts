@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import { KioskError } from '../../electron/core/errors.js';
 import { channelNames } from '../../electron/ipc/contract.js';
 import { createDispatcher, type Handlers } from '../../electron/ipc/dispatch.js';
+import type { OfficerView, QueueItem, ReviewDetail } from '../../electron/core/approvals/queue/schema.js';
+import { sampleInputs } from '../helpers/channel-samples.js';
 
 const info = {
   version: '0.1.0',
@@ -31,6 +33,67 @@ const job = {
 } as const;
 
 const citation = { ruleId: 'SD-0304-1', effect: 'refuse', sentence: { 'zh-CN': '规则', en: 'A rule' } } as const;
+
+const queueItem: QueueItem = {
+  applicationId: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  ref: 'QD-20261127-0001',
+  maskedName: '张*丰',
+  maskedNumber: '11**************2X',
+  source: 'kiosk',
+  basis: 'working',
+  state: 'open',
+  submittedAt: '2026-11-27T01:00:00.000Z',
+  dueAt: '2026-11-27T07:00:00.000Z',
+  warnAt: ['2026-11-27T04:00:00.000Z'],
+  autoDefaultAt: null,
+  level: 'ok',
+  remainingMs: 21_600_000,
+  ticking: true,
+  assignedTo: { staffNo: '0001', maskedName: '王**' },
+  escalatedTo: null,
+};
+
+const reviewDetail: ReviewDetail = {
+  item: queueItem,
+  declaration: null,
+  answers: null,
+  citations: [citation],
+  policyId: 'shandong-2020-03-27',
+  refusableRules: [{ id: 'SD-0304-1', effect: 'refuse', sentence: citation.sentence }],
+  proxy: null,
+  history: [{ kind: 'assigned', at: '2026-11-27T01:00:00.000Z', officer: { staffNo: '0001', maskedName: '王**' }, detail: null }],
+};
+
+const officerView: OfficerView = {
+  staffNo: '0001',
+  maskedName: '王**',
+  roles: ['officer', 'approver'],
+  active: true,
+  onDuty: true,
+  awayUntil: null,
+  delegateTo: null,
+  backup: null,
+  load: 1,
+  hasCard: false,
+};
+
+const slaRow = { decided: 2, onTime: 1, onTimeRate: 0.5, medianMinutes: 90, p90Minutes: 300, breaches: 1, autoDefaults: 0, load: 1 };
+const slaBoard = {
+  from: '2026-11-14',
+  to: '2026-11-27',
+  officers: [{ officer: { staffNo: '0001', maskedName: '王**' }, ...slaRow }],
+  days: [{ day: '2026-11-27', decided: 2, onTime: 1, breaches: 1 }],
+  totals: slaRow,
+  asOf: '2026-11-27T01:00:00.000Z',
+};
+
+const batchReport = {
+  rows: 1,
+  problems: [{ line: 2, column: 'fever', reason: 'errors.batchBoolean' }],
+  imported: 0,
+  batchId: null,
+  refs: [],
+};
 
 function spyHandlers(overrides: Partial<Handlers> = {}) {
   const calls: string[] = [];
@@ -67,6 +130,35 @@ function spyHandlers(overrides: Partial<Handlers> = {}) {
     'application.reportLoss': () => {
       throw new KioskError('not-found', 'errors.notFound');
     },
+    'staff.cardSignIn': () => (calls.push('staff.cardSignIn'), { officer: null }),
+    'queue.list': () => (calls.push('queue.list'), { items: [queueItem], total: 1, asOf: '2026-11-27T01:00:00.000Z' }),
+    'queue.detail': () => (calls.push('queue.detail'), reviewDetail),
+    'queue.decide': () => (calls.push('queue.decide'), reviewDetail),
+    'queue.reassign': () => (calls.push('queue.reassign'), queueItem),
+    'queue.printNotice': () => (calls.push('queue.printNotice'), { ...job, template: 'timeout-notice', state: 'queued', reason: null }),
+    'officers.list': () => (calls.push('officers.list'), [officerView]),
+    'officers.duty': () => (calls.push('officers.duty'), officerView),
+    'sla.board': () => (calls.push('sla.board'), slaBoard),
+    'proxy.holdProxy': () => (
+      calls.push('proxy.holdProxy'),
+      {
+        proxyReadId: 'proxy-read-0001',
+        identity: {
+          readId: 'read-0001-test',
+          source: 'card',
+          documentType: 'resident',
+          maskedName: '张*丰',
+          maskedNumber: '11**************2X',
+          photo: null,
+          validTo: null,
+          expired: false,
+        },
+      }
+    ),
+    'proxy.family': () => (calls.push('proxy.family'), { outcome: 'refused', citations: [citation] }),
+    'proxy.staff': () => (calls.push('proxy.staff'), { outcome: 'refused', citations: [citation] }),
+    'proxy.batchCheck': () => (calls.push('proxy.batchCheck'), batchReport),
+    'proxy.batchImport': () => (calls.push('proxy.batchImport'), batchReport),
     'demo.cards': () => (calls.push('demo.cards'), []),
     'demo.tapCard': () => done('demo.tapCard'),
     'demo.removeCard': () => done('demo.removeCard'),
@@ -135,4 +227,15 @@ test('an unexpected throw or a wrong output is internal, and its message is not 
   }
   assert.equal(logged.length, 2);
   assert.ok(!logged.join('').includes(secret));
+});
+
+test('every channel takes its sample input and every spy answers within the contract', async () => {
+  const { handlers, calls } = spyHandlers();
+  const dispatch = createDispatcher(handlers);
+  for (const name of channelNames) {
+    const answer = await dispatch(name, sampleInputs[name], ctx);
+    // Only the deliberate refusals (no policy, nothing to reprint) may fail, and never as bad input or a bad output.
+    if (!answer.ok) assert.ok(!['invalid-input', 'internal'].includes(answer.error.code), `${name}: ${answer.error.code}`);
+  }
+  assert.ok(calls.includes('queue.decide') && calls.includes('proxy.batchImport') && calls.includes('staff.cardSignIn'));
 });

@@ -43,9 +43,10 @@ test('the version switches at 00:00 Beijing time on effectiveFrom (injected cloc
   assert.equal(policyInForce(set, clockAt('2020-03-26T15:59:59Z').now()).id, 'shandong-2020-03-04');
   assert.equal(policyInForce(set, clockAt('2020-03-26T16:00:00Z').now()).id, 'shandong-2020-03-27');
   assert.equal(policyInForce(set, clockAt('2020-03-03T16:00:00Z').now()).id, 'shandong-2020-03-04');
-  assert.equal(policyInForce(set, clockAt('2026-01-01T00:00:00Z').now()).id, 'shandong-2020-03-27');
+  assert.equal(policyInForce(set, clockAt('2020-04-19T15:59:59Z').now()).id, 'shandong-2020-03-27');
+  assert.equal(policyInForce(set, clockAt('2026-01-01T00:00:00Z').now()).id, 'shandong-2020-04-20');
   assert.equal(nextPolicy(set, clockAt('2020-03-26T15:59:59Z').now())?.id, 'shandong-2020-03-27');
-  assert.equal(nextPolicy(set, clockAt('2020-03-26T16:00:00Z').now()), null);
+  assert.equal(nextPolicy(set, clockAt('2020-04-19T16:00:00Z').now()), null);
 });
 
 test('before the first version nothing is in force: a typed, user-facing error', () => {

@@ -50,13 +50,14 @@ function assertRefused(dir: string, path: string, problem: RegExp, file = 'shand
   return error;
 }
 
-test('the shipped folder loads both reference versions, oldest first', () => {
+test('the shipped folder loads every reference version, oldest first', () => {
   const set = loadPolicies(shipped);
   assert.deepEqual(
     set.policies.map((p) => [p.id, p.effectiveFrom]),
     [
       ['shandong-2020-03-04', '2020-03-04'],
       ['shandong-2020-03-27', '2020-03-27'],
+      ['shandong-2020-04-20', '2020-04-20'],
     ],
   );
 });

@@ -75,6 +75,7 @@ function scriptedProvince(clock: FakeClock, faults: Fault[]) {
     changes: unused,
     trustList: unused,
     revocations: unused,
+    roster: unused,
   };
   return { client, sent, reissued, calls, current: () => current };
 }

@@ -1,12 +1,18 @@
-// The application table: one row per application made at this terminal (masked data, policy, print marks), and the
-// queries the resident desk needs: by id, the person's active application, the last slip printed for it.
+// The application table: one row per application made at this terminal (masked data, policy, proxy, print marks), and
+// the queries the desks need: by id, the person's active application, a proxy's day, the last slip printed for it.
 import { z } from 'zod';
 import { prepared } from '../db/prepared.js';
 import type { Db } from '../db/open.js';
 import type { DocumentType } from '../identity/schema.js';
 import { CitationSchema, type Citation, type ProxyKind } from '../policy/schema.js';
 import type { Language } from '../settings/schema.js';
+import { shanghaiDate } from '../policy/select.js';
+import type { ConsentKindSchema, VerificationMethodSchema } from '../proxy/schema.js';
 import type { CodeStatus } from './schema.js';
+
+// proxy/schema.ts (a fixed contract file) exports the schemas but not these two types.
+export type ConsentKind = z.infer<typeof ConsentKindSchema>;
+export type VerificationMethod = z.infer<typeof VerificationMethodSchema>;
 
 export interface ApplicationRecord {
   applicationId: string;
@@ -20,6 +26,17 @@ export interface ApplicationRecord {
   citations: Citation[];
   proxyKind: ProxyKind | null;
   proxyMaskedName: string | null;
+  /** HMAC of the proxy's number, or of `staff:<staffNo>` (proxy/limits.ts): counts a proxy's day. Null in person. */
+  proxyKey: string | null;
+  /** Family proxies: the policy's relationship code. */
+  proxyRelationship: string | null;
+  proxyConsent: ConsentKind | null;
+  /** Staff proxies: how the walk-in resident's identity was checked. */
+  proxyVerification: VerificationMethod | null;
+  /** Batch proxies: the import the application came from. */
+  proxyBatchId: string | null;
+  /** Staff and batch proxies: the officer who applied. */
+  proxyStaffNo: string | null;
   language: Language;
   submittedAt: string;
   printedCodeId: string | null;
@@ -38,6 +55,12 @@ interface Row {
   citations: string;
   proxy_kind: ProxyKind | null;
   proxy_masked_name: string | null;
+  proxy_key: string | null;
+  proxy_relationship: string | null;
+  proxy_consent: ConsentKind | null;
+  proxy_verification: VerificationMethod | null;
+  proxy_batch_id: string | null;
+  proxy_staff_no: string | null;
   language: Language;
   submitted_at: string;
   printed_code_id: string | null;
@@ -58,6 +81,12 @@ const fromRow = (row: Row): ApplicationRecord => ({
   citations: CitationsSchema.parse(JSON.parse(row.citations)),
   proxyKind: row.proxy_kind,
   proxyMaskedName: row.proxy_masked_name,
+  proxyKey: row.proxy_key,
+  proxyRelationship: row.proxy_relationship,
+  proxyConsent: row.proxy_consent,
+  proxyVerification: row.proxy_verification,
+  proxyBatchId: row.proxy_batch_id,
+  proxyStaffNo: row.proxy_staff_no,
   language: row.language,
   submittedAt: row.submitted_at,
   printedCodeId: row.printed_code_id,
@@ -70,15 +99,34 @@ export function insertApplication(db: Db, app: NewApplication): void {
   prepared(
     db,
     `INSERT INTO application (application_id, ref, applicant_key, document_type, masked_name, masked_number, channel,
-       policy_id, citations, proxy_kind, proxy_masked_name, language, submitted_at)
+       policy_id, citations, proxy_kind, proxy_masked_name, proxy_key, proxy_relationship, proxy_consent,
+       proxy_verification, proxy_batch_id, proxy_staff_no, language, submitted_at)
      VALUES (@applicationId, @ref, @applicantKey, @documentType, @maskedName, @maskedNumber, @channel,
-       @policyId, @citations, @proxyKind, @proxyMaskedName, @language, @submittedAt)`,
+       @policyId, @citations, @proxyKind, @proxyMaskedName, @proxyKey, @proxyRelationship, @proxyConsent,
+       @proxyVerification, @proxyBatchId, @proxyStaffNo, @language, @submittedAt)`,
   ).run({ ...app, citations: JSON.stringify(CitationsSchema.parse(app.citations)) });
 }
 
 export function findApplication(db: Db, applicationId: string): ApplicationRecord | null {
   const row = prepared(db, 'SELECT * FROM application WHERE application_id = ?').get(applicationId) as Row | undefined;
   return row ? fromRow(row) : null;
+}
+
+/**
+ * How many applications this proxy made on the Asia/Shanghai calendar day of `at` (policy maxSubjectsPerProxyPerDay).
+ * Every stored application counts, whatever became of it: the limit is on applying, and refusals are not stored.
+ */
+export function proxyApplicationsOnDay(db: Db, proxyKey: string, at: Date): number {
+  const dayStart = Date.parse(`${shanghaiDate(at)}T00:00:00+08:00`);
+  const from = new Date(dayStart).toISOString();
+  const to = new Date(dayStart + 24 * 3_600_000).toISOString();
+  // submitted_at is always toISOString() (UTC, fixed width), so the text range is the time range (index application_proxy_day).
+  const row = prepared(db, 'SELECT count(*) AS n FROM application WHERE proxy_key = ? AND submitted_at >= ? AND submitted_at < ?').get(
+    proxyKey,
+    from,
+    to,
+  ) as { n: number };
+  return row.n;
 }
 
 /** What the terminal knows of an application's state: the province's status, or why there is none yet. */

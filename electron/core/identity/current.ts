@@ -49,26 +49,28 @@ export function photoDataUrl(photo: Uint8Array): string | null {
   return `data:image/png;base64,${Buffer.from(photo.subarray(0, end + 8)).toString('base64')}`;
 }
 
+/** What the screen may see of a held identity under `readId`: masked name and number, the photo if any. */
+export function maskedIdentity(readId: string, identity: HeldIdentity, photo: string | null, now: Date): MaskedIdentity {
+  const today = now.toISOString().slice(0, 10);
+  return {
+    readId,
+    source: identity.source,
+    documentType: identity.documentType,
+    maskedName: identity.name === null ? null : maskName(identity.name),
+    maskedNumber: maskIdNumber(identity.number),
+    photo,
+    validTo: identity.validTo,
+    expired: identity.validTo !== null && identity.validTo !== 'long-term' && identity.validTo < today,
+  };
+}
+
 export function createCurrentIdentity(clock: Clock, random: RandomSource): CurrentIdentity {
   let held: { readId: string; identity: HeldIdentity } | undefined;
 
   const accept = (identity: HeldIdentity, photo: string | null): Accepted => {
     const readId = Buffer.from(random.bytes(12)).toString('base64url');
     held = { readId, identity };
-    const today = clock.now().toISOString().slice(0, 10);
-    return {
-      ok: true,
-      identity: {
-        readId,
-        source: identity.source,
-        documentType: identity.documentType,
-        maskedName: identity.name === null ? null : maskName(identity.name),
-        maskedNumber: maskIdNumber(identity.number),
-        photo,
-        validTo: identity.validTo,
-        expired: identity.validTo !== null && identity.validTo !== 'long-term' && identity.validTo < today,
-      },
-    };
+    return { ok: true, identity: maskedIdentity(readId, identity, photo, clock.now()) };
   };
 
   return {

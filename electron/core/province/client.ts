@@ -1,5 +1,6 @@
 // The kiosk's HTTP client for the provincial API v1: signed calls whose every answer is a typed outcome, never a throw.
 import { RevocationListSchema, TrustListSchema } from '../codes/schema.js';
+import { RosterSchema, type Roster } from '../staff/schema.js';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -63,6 +64,8 @@ export interface ProvinceClient {
   changes(cursor: number, limit: number): Promise<ProvinceOutcome<ChangeFeed>>;
   trustList(): Promise<ProvinceOutcome<z.infer<typeof TrustList>>>;
   revocations(): Promise<ProvinceOutcome<z.infer<typeof Revocations>>>;
+  /** The hall's staff roster (staff/roster.ts applies it). */
+  roster(): Promise<ProvinceOutcome<Roster>>;
 }
 
 /** A larger answer is not the province talking; stop reading rather than fill memory. */
@@ -221,6 +224,7 @@ export function createProvinceClient(options: ProvinceClientOptions): ProvinceCl
     changes: (cursor, limit) => call('GET', `/changes?cursor=${cursor}&limit=${limit}`, Feed),
     trustList: () => call('GET', '/trust-list', TrustList),
     revocations: () => call('GET', '/revocations', Revocations),
+    roster: () => call('GET', '/roster', RosterSchema),
   };
 }
 

@@ -10,6 +10,11 @@ import type { Role } from './schema.js';
 export type Access = 'anyone' | 'demo' | { readonly roles: readonly [Role, ...Role[]] };
 
 const officer = { roles: ['officer'] } as const satisfies Access;
+// Deciding needs approval rights; a community head may step in on an escalated item.
+const approver = { roles: ['approver', 'community-head'] } as const satisfies Access;
+// Moving work between people is the community head's (or the admin's) call, not the approvers' own.
+const manager = { roles: ['community-head', 'admin'] } as const satisfies Access;
+const anyStaff = { roles: ['officer', 'approver', 'community-head', 'admin'] } as const satisfies Access;
 
 /**
  * Keyed by contract channel name. Core may not import the contract (electron/ipc), so the app layer proves this table
@@ -30,6 +35,7 @@ export const channelAccess = {
   'identity.clear': 'anyone',
   // Sign-in is how one becomes staff; signing out and asking who is signed in reveal nothing beyond the session view.
   'staff.signIn': 'anyone',
+  'staff.cardSignIn': 'anyone',
   'staff.signOut': 'anyone',
   'staff.session': 'anyone',
   // Residents see whether the printer works; counts only, no jobs.
@@ -48,6 +54,22 @@ export const channelAccess = {
   'application.status': 'anyone',
   'application.reprint': 'anyone',
   'application.reportLoss': 'anyone',
+  // Every staff member sees the queues and the board (UX.md: office staff watch the SLA board); deciding needs rights.
+  'queue.list': anyStaff,
+  'queue.detail': anyStaff,
+  'queue.decide': approver,
+  'queue.reassign': manager,
+  'queue.printNotice': anyStaff,
+  'officers.list': anyStaff,
+  // Anyone may set their own duty and delegation; core refuses changing someone else's unless manager (duty.ts).
+  'officers.duty': anyStaff,
+  'sla.board': anyStaff,
+  // Proxy applications are desk work: the officer at the counter is recorded as the one who took them.
+  'proxy.holdProxy': officer,
+  'proxy.family': officer,
+  'proxy.staff': officer,
+  'proxy.batchCheck': officer,
+  'proxy.batchImport': officer,
   'demo.cards': 'demo',
   'demo.tapCard': 'demo',
   'demo.removeCard': 'demo',

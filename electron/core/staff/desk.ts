@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { KioskError } from '../errors.js';
 import { maskName } from '../privacy/mask.js';
-import { clearFailedSignIns, findOfficer, recordFailedSignIn, type Officer } from './officers.js';
+import type { RandomSource } from '../clock.js';
+import { clearFailedSignIns, findOfficer, findOfficerByCard, recordFailedSignIn, setPin, type Officer } from './officers.js';
 import { hashPin, pinMatches, type PinHash } from './pin.js';
 import type { StaffSession } from './schema.js';
 
@@ -18,6 +19,11 @@ export interface StaffDeskOptions {
 
 export interface StaffDesk {
   signIn(staffNo: string, pin: string): StaffSession;
+  /**
+   * Sign-in with the officer's own ID card (its keyed hash) and PIN. A roster account that has no PIN yet takes this
+   * PIN as its own: the card in hand is the proof of who chooses it.
+   */
+  signInByCard(cardKey: string, pin: string, random: RandomSource): StaffSession;
   signOut(): StaffSession;
   session(): StaffSession;
   /** The signed-in officer, or `unauthorized`; counts as activity for the idle sign-out. */
@@ -63,32 +69,55 @@ export function createStaffDesk(db: Db, clock: Clock, options: StaffDeskOptions 
     timer.unref();
   };
 
+  /**
+   * The one sign-in path: `candidate` is the account the PIN is checked against (undefined: none, compared with a
+   * decoy), `counted` the account whose failures count towards the lockout.
+   */
+  const admit = (
+    candidate: Officer | undefined,
+    pin: string,
+    counted: Officer | undefined,
+    failure = 'errors.signInFailed',
+  ): StaffSession => {
+    const now = clock.now();
+    if (counted?.lockedUntil && counted.lockedUntil > now.toISOString()) {
+      const minutes = Math.ceil((Date.parse(counted.lockedUntil) - now.getTime()) / MINUTE);
+      throw new KioskError('forbidden', 'errors.signInLocked', { minutes });
+    }
+    // An unknown number answers exactly like a wrong PIN, so the counter cannot be used to find staff numbers.
+    const pinOk = pinMatches(pin, candidate?.pin ?? decoyHash());
+    if (!candidate || !candidate.active || !pinOk) {
+      if (counted) {
+        const lock = counted.failedAttempts + 1 >= maxAttempts ? new Date(now.getTime() + lockMinutes * MINUTE).toISOString() : null;
+        recordFailedSignIn(db, counted.staffNo, lock);
+        if (lock) throw new KioskError('forbidden', 'errors.signInLocked', { minutes: lockMinutes });
+      }
+      // The same words for every failure: the rule, not the count, so nothing tells whether the number exists.
+      throw new KioskError('unauthorized', failure, { attempts: maxAttempts, minutes: lockMinutes });
+    }
+    clearFailedSignIns(db, candidate.staffNo);
+    current = { officer: candidate, lastActive: now.getTime() };
+    touch();
+    const session = view();
+    onChange(session);
+    return session;
+  };
+
   return {
     signIn(staffNo, pin) {
       end();
       const officer = findOfficer(db, staffNo);
-      const now = clock.now();
-      if (officer?.lockedUntil && officer.lockedUntil > now.toISOString()) {
-        const minutes = Math.ceil((Date.parse(officer.lockedUntil) - now.getTime()) / MINUTE);
-        throw new KioskError('forbidden', 'errors.signInLocked', { minutes });
+      // A roster account without a chosen PIN signs in by card only: its stored hash is of no PIN anybody knows.
+      return admit(officer?.pinMustSet ? undefined : officer, pin, officer);
+    },
+    signInByCard(cardKey, pin, random) {
+      end();
+      const officer = findOfficerByCard(db, cardKey);
+      if (officer?.pinMustSet && officer.active) {
+        setPin(db, random, officer.staffNo, pin);
+        return admit(findOfficer(db, officer.staffNo), pin, officer, 'errors.cardSignInFailed');
       }
-      // An unknown number answers exactly like a wrong PIN, so the counter cannot be used to find staff numbers.
-      const pinOk = pinMatches(pin, officer?.pin ?? decoyHash());
-      if (!officer || !officer.active || !pinOk) {
-        if (officer) {
-          const lock = officer.failedAttempts + 1 >= maxAttempts ? new Date(now.getTime() + lockMinutes * MINUTE).toISOString() : null;
-          recordFailedSignIn(db, officer.staffNo, lock);
-          if (lock) throw new KioskError('forbidden', 'errors.signInLocked', { minutes: lockMinutes });
-        }
-        // The same words for every failure: the rule, not the count, so nothing tells whether the number exists.
-        throw new KioskError('unauthorized', 'errors.signInFailed', { attempts: maxAttempts, minutes: lockMinutes });
-      }
-      clearFailedSignIns(db, officer.staffNo);
-      current = { officer, lastActive: now.getTime() };
-      touch();
-      const session = view();
-      onChange(session);
-      return session;
+      return admit(officer, pin, officer, 'errors.cardSignInFailed');
     },
     signOut: end,
     session() {

@@ -14,7 +14,14 @@ export interface Officer {
   lockedUntil: string | null;
   demo: boolean;
   active: boolean;
+  /** HMAC of the officer's ID card number under the terminal's lookup key, when a card is registered. */
+  cardKey: string | null;
+  source: OfficerSource;
+  /** A roster account without a PIN yet: the first card sign-in chooses it. */
+  pinMustSet: boolean;
 }
+
+export type OfficerSource = 'admin' | 'roster' | 'demo';
 
 export interface NewOfficer {
   staffNo: string;
@@ -22,6 +29,7 @@ export interface NewOfficer {
   roles: Role[];
   pin: string;
   demo?: boolean;
+  cardKey?: string | null;
 }
 
 interface Row {
@@ -34,6 +42,9 @@ interface Row {
   locked_until: string | null;
   demo: number;
   active: number;
+  card_key: string | null;
+  source: OfficerSource;
+  pin_must_set: number;
 }
 
 const toOfficer = (r: Row): Officer => ({
@@ -45,6 +56,9 @@ const toOfficer = (r: Row): Officer => ({
   lockedUntil: r.locked_until,
   demo: r.demo === 1,
   active: r.active === 1,
+  cardKey: r.card_key,
+  source: r.source,
+  pinMustSet: r.pin_must_set === 1,
 });
 
 export function addOfficer(db: Db, clock: Clock, random: RandomSource, officer: NewOfficer): void {
@@ -54,16 +68,33 @@ export function addOfficer(db: Db, clock: Clock, random: RandomSource, officer: 
   if (name.length === 0 || name.length > 40) throw new KioskError('invalid-input', 'errors.officerNameInvalid');
   if (officer.roles.length === 0) throw new KioskError('invalid-input', 'errors.rolesMissing');
   if (findOfficer(db, officer.staffNo)) throw new KioskError('conflict', 'errors.officerExists', { staffNo: officer.staffNo });
+  if (officer.cardKey && findOfficerByCard(db, officer.cardKey)) throw new KioskError('conflict', 'errors.cardTaken');
   const { salt, hash } = hashPin(officer.pin, random);
-  db.prepare('INSERT INTO officer (staff_no, name, roles, pin_salt, pin_hash, demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    'INSERT INTO officer (staff_no, name, roles, pin_salt, pin_hash, demo, source, card_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     officer.staffNo,
     name,
     [...new Set(officer.roles)].join(' '),
     salt,
     hash,
     officer.demo ? 1 : 0,
+    officer.demo ? 'demo' : 'admin',
+    officer.cardKey ?? null,
     clock.now().toISOString(),
   );
+}
+
+export function findOfficerByCard(db: Db, cardKey: string): Officer | undefined {
+  const row = db.prepare('SELECT * FROM officer WHERE card_key = ?').get(cardKey) as Row | undefined;
+  return row && toOfficer(row);
+}
+
+/** The PIN an officer chose (first card sign-in of a roster account): stored as a fresh salted hash. */
+export function setPin(db: Db, random: RandomSource, staffNo: string, pin: string): void {
+  if (!PinSchema.safeParse(pin).success) throw new KioskError('invalid-input', 'errors.pinInvalid');
+  const { salt, hash } = hashPin(pin, random);
+  db.prepare('UPDATE officer SET pin_salt = ?, pin_hash = ?, pin_must_set = 0 WHERE staff_no = ?').run(salt, hash, staffNo);
 }
 
 export function findOfficer(db: Db, staffNo: string): Officer | undefined {

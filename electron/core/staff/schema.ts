@@ -19,3 +19,19 @@ export type SignedInOfficer = z.infer<typeof SignedInOfficerSchema>;
 
 export const StaffSessionSchema = z.object({ officer: SignedInOfficerSchema.nullable() }).strict();
 export type StaffSession = z.infer<typeof StaffSessionSchema>;
+
+/** The province's roster of a hall's staff (GET /v1/roster, or the same JSON exported to a file). */
+export const RosterEntrySchema = z
+  .object({
+    staffNo: StaffNoSchema,
+    name: z.string().trim().min(1).max(40),
+    roles: z.array(RoleSchema).min(1),
+    /** The officer's own ID card number: kept only as a keyed hash, to recognise the card at sign-in. */
+    idNumber: z.string().min(15).max(18),
+  })
+  .strict();
+
+export const RosterSchema = z
+  .object({ officers: z.array(RosterEntrySchema).max(500), updatedAt: z.iso.datetime({ offset: true }) })
+  .strict();
+export type Roster = z.infer<typeof RosterSchema>;

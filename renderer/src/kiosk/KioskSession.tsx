@@ -144,6 +144,7 @@ export function KioskSession({ kiosk, info }: KioskSessionProps) {
         return session.officer ? (
           <StaffHomeScreen
             info={info}
+            kiosk={kiosk}
             officer={session.officer}
             sync={sync}
             printer={printer}

@@ -1,10 +1,13 @@
 // Staff sign-in: the staff number, then the PIN (as dots), one field at a time on a big keypad (a keyboard works too);
-// wrong PIN and lock-out said in words. Signing in hands the officer to the session, which opens the staff home.
+// or the officer taps their own ID card and types only the PIN (staff.cardSignIn). Wrong PIN and lock-out said in
+// words. Signing in hands the officer to the session, which opens the staff home.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../electron/ipc/bridge.js';
 import type { ErrorData } from '../../../electron/ipc/envelope.js';
+import type { MaskedIdentity } from '../api/card-types';
 import { pinLength, staffNoLength, type SignedInOfficer } from '../api/staff-types';
+import { useCardEvents } from '../api/use-card-events';
 import { BackHomeButtons } from '../components/BackHomeButtons';
 import { ScreenFrame, type FrameInfo } from '../components/ScreenFrame';
 import { WarningMark } from '../components/StatusMark';
@@ -22,7 +25,12 @@ interface StaffSignInScreenProps {
 
 type Step = 'staff-no' | 'pin';
 /** What to tell the officer: a shape rule broken before asking core, or core's error (wrong PIN, locked…). */
-type Problem = { kind: 'staff-no-shape' } | { kind: 'pin-shape' } | { kind: 'not-signed-in' } | { kind: 'error'; error: ErrorData };
+type Problem =
+  | { kind: 'staff-no-shape' }
+  | { kind: 'pin-shape' }
+  | { kind: 'not-signed-in' }
+  | { kind: 'card-problem' }
+  | { kind: 'error'; error: ErrorData };
 
 const isDigit = (key: string) => (/^\d$/.test(key) ? key : undefined);
 
@@ -33,6 +41,8 @@ export function StaffSignInScreen({ info, kiosk, onBack, onSignedIn }: StaffSign
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  /** The officer's own card, tapped instead of typing the staff number: only its handle, never its number. */
+  const [card, setCard] = useState<MaskedIdentity>();
   const scope = useRef<HTMLDivElement>(null);
   const fieldLabel = useRef<HTMLParagraphElement>(null);
   const labelId = useId();
@@ -51,6 +61,7 @@ export function StaffSignInScreen({ info, kiosk, onBack, onSignedIn }: StaffSign
   const clear = () => setValue('');
 
   const goTo = (next: Step) => {
+    if (next === 'staff-no') setCard(undefined);
     setStep(next);
     setPin('');
     setProblem(undefined);
@@ -65,7 +76,9 @@ export function StaffSignInScreen({ info, kiosk, onBack, onSignedIn }: StaffSign
       return;
     }
     setBusy(true);
-    const envelope = await kiosk.invoke('staff.signIn', { staffNo, pin });
+    const envelope = card
+      ? await kiosk.invoke('staff.cardSignIn', { readId: card.readId, pin })
+      : await kiosk.invoke('staff.signIn', { staffNo, pin });
     if (!mounted.current) {
       // Gone meanwhile (idle, Start over): the session decides whether this officer may stay signed in.
       if (envelope.ok && envelope.value.officer) onSignedIn(envelope.value.officer);
@@ -89,6 +102,19 @@ export function StaffSignInScreen({ info, kiosk, onBack, onSignedIn }: StaffSign
   };
   const back = () => (step === 'pin' ? goTo('staff-no') : onBack());
 
+  useCardEvents(kiosk, {
+    onRead: (identity) => {
+      if (busy) return;
+      // A tap replaces the staff number: straight to the PIN.
+      setCard(identity);
+      setStep('pin');
+      setPin('');
+      setProblem(undefined);
+      queueMicrotask(() => fieldLabel.current?.focus());
+    },
+    onProblem: () => setProblem({ kind: 'card-problem' }),
+  });
+
   useKeyEntry({ scope, accept: isDigit, onInput: input, onBackspace: backspace, onClear: clear, onEnter: next });
 
   const message =
@@ -100,16 +126,26 @@ export function StaffSignInScreen({ info, kiosk, onBack, onSignedIn }: StaffSign
           ? t('staff:signIn.pinShape')
           : problem.kind === 'not-signed-in'
             ? t('staff:signIn.notSignedIn')
-            : errorMessage(t, problem.error);
+            : problem.kind === 'card-problem'
+              ? t('staff:signIn.cardProblem')
+              : errorMessage(t, problem.error);
 
   return (
     <div ref={scope} className="idle-scope">
-      <ScreenFrame testId="staff" info={info} data={{ 'data-step': step }} footer={<BackHomeButtons onBack={back} />}>
+      <ScreenFrame
+        testId="staff"
+        info={info}
+        data={{ 'data-step': step, 'data-card': String(card !== undefined) }}
+        footer={<BackHomeButtons onBack={back} />}
+      >
         <h1>{t('staff:heading')}</h1>
         <p className="lead" data-testid="signin-step">
           {step === 'staff-no' ? t('staff:signIn.stepStaffNo') : t('staff:signIn.stepPin')}
         </p>
-        {step === 'pin' ? <p data-testid="signin-staff-no">{t('staff:signIn.staffNoFor', { staffNo })}</p> : null}
+        {step === 'staff-no' ? <p data-testid="signin-card-hint">{t('staff:signIn.cardHint')}</p> : null}
+        {step === 'pin' ? (
+          <p data-testid="signin-staff-no">{card ? t('staff:signIn.cardRead') : t('staff:signIn.staffNoFor', { staffNo })}</p>
+        ) : null}
         <div className="entry-field">
           <p id={labelId} ref={fieldLabel} tabIndex={-1} className="entry-label">
             {step === 'staff-no' ? t('staff:signIn.staffNo') : t('staff:signIn.pin')}
