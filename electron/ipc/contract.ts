@@ -30,6 +30,7 @@ import {
   SlaBoardSchema,
 } from '../core/approvals/queue/schema.js';
 import {
+  batchColumns,
   BatchInputSchema,
   BatchReportSchema,
   FamilyProxyInputSchema,
@@ -201,6 +202,9 @@ export type ChannelOutput<C extends Channel> = z.output<(typeof channels)[C]['ou
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export const channelNames = Object.keys(channels) as Channel[];
+
+/** The care-home CSV's columns: core reads them, the screen shows them as the sample header line. */
+export { batchColumns };
 export const eventNames = Object.keys(events) as EventName[];
 
 export const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name);

@@ -2,6 +2,8 @@
 // notice), the officers and their duty, the SLA board, the proxy wizard (family, staff, batch CSV) and card sign-in;
 // who may call what follows electron/core/staff/access.ts. Every answer is built from the contract's own schemas.
 import { KioskError } from '../../electron/core/errors.js';
+import { checkAccess } from '../../electron/core/staff/access.js';
+import { batchColumns } from '../../electron/core/proxy/schema.js';
 import { parseDocumentNumber } from '../../electron/core/identity/document-number.js';
 import type { MaskedIdentity } from '../../electron/core/identity/schema.js';
 import { maskIdNumber, maskName } from '../../electron/core/privacy/mask.js';
@@ -9,10 +11,10 @@ import { evaluate } from '../../electron/core/policy/evaluate.js';
 import type { Policy } from '../../electron/core/policy/schema.js';
 import type { PrintJob } from '../../electron/core/printing/schema.js';
 import type { ResidentApplication } from '../../electron/core/resident/schema.js';
-import type { Role, SignedInOfficer } from '../../electron/core/staff/schema.js';
+import type { SignedInOfficer } from '../../electron/core/staff/schema.js';
 import type { OfficerView, QueueItem, ReviewDetail, ReviewEvent, SlaBoard } from '../../electron/core/approvals/queue/schema.js';
 import type { BatchProblem, BatchReport } from '../../electron/core/proxy/schema.js';
-import type { Channel, ChannelOutput, EventName, EventPayload } from '../../electron/ipc/contract.js';
+import type { ChannelOutput, EventName, EventPayload } from '../../electron/ipc/contract.js';
 import type { Handlers } from '../../electron/ipc/dispatch.js';
 
 /** The staff accounts of the fake hall: the demo officer (0001) and one of each other role, each with a PIN. */
@@ -73,37 +75,6 @@ export function queueItem(fields: Partial<QueueItem> & Pick<QueueItem, 'applicat
 /** The application id of the n-th fake queue item. */
 export const itemId = (n: number) => `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`;
 
-/** The roles that may call each staff console channel (a copy of electron/core/staff/access.ts for this issue). */
-const anyStaff: readonly Role[] = ['officer', 'approver', 'community-head', 'admin'];
-const channelRoles: Partial<Record<Channel, readonly Role[]>> = {
-  'queue.list': anyStaff,
-  'queue.detail': anyStaff,
-  'queue.decide': ['approver', 'community-head'],
-  'queue.reassign': ['community-head', 'admin'],
-  'queue.printNotice': anyStaff,
-  'officers.list': anyStaff,
-  'officers.duty': anyStaff,
-  'sla.board': anyStaff,
-  'proxy.holdProxy': ['officer'],
-  'proxy.family': ['officer'],
-  'proxy.staff': ['officer'],
-  'proxy.batchCheck': ['officer'],
-  'proxy.batchImport': ['officer'],
-};
-
-/** The batch CSV's columns, in order (docs/proxy.md). */
-export const batchColumns = [
-  'idNumber',
-  'name',
-  'temperatureC',
-  'fever',
-  'coughOrOtherSymptoms',
-  'travelOutsideProvince14d',
-  'contactWithCase14d',
-  'purpose',
-  'phone',
-] as const;
-
 type ApprovalChannel =
   | 'staff.cardSignIn'
   | 'queue.list'
@@ -159,14 +130,9 @@ export function createFakeDesk(deps: FakeDeskDeps): FakeDesk {
     Object.keys(staffAccounts).map((staffNo) => [staffNo, { onDuty: true, awayUntil: null, delegateTo: null, backup: null }]),
   );
 
-  /** Like core's access check, then a failure a test asked for. */
+  /** Core's own access check, then a failure a test asked for. */
   const guard = (channel: ApprovalChannel) => {
-    const roles = channelRoles[channel];
-    if (roles) {
-      const officer = deps.officer();
-      if (!officer) throw new KioskError('forbidden', 'errors.staffOnly');
-      if (!officer.roles.some((role) => roles.includes(role))) throw new KioskError('forbidden', 'errors.roleMissing', { role: roles[0]! });
-    }
+    checkAccess(channel, { officer: deps.officer() ?? undefined, demo: true });
     const error = errors.get(channel);
     if (error) throw error;
     return deps.officer()!;

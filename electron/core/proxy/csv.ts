@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { purposes, type Declaration } from '../applications/schema.js';
 import type { HeldIdentity } from '../identity/current.js';
-import type { BatchProblem } from './schema.js';
+import { batchColumns, type BatchColumn, type BatchProblem } from './schema.js';
 import { MAX_NAME_LENGTH, nameFits, readTypedIdentity } from './subject.js';
 
 /**
@@ -14,18 +14,6 @@ import { MAX_NAME_LENGTH, nameFits, readTypedIdentity } from './subject.js';
  * - purpose: work | school | family | medical | other;
  * - phone: optional column, and optional value: an 11-digit mobile number starting with 1.
  */
-export const batchColumns = [
-  'idNumber',
-  'name',
-  'temperatureC',
-  'fever',
-  'coughOrOtherSymptoms',
-  'travelOutsideProvince14d',
-  'contactWithCase14d',
-  'purpose',
-  'phone',
-] as const;
-export type BatchColumn = (typeof batchColumns)[number];
 const optionalColumns: readonly BatchColumn[] = ['phone'];
 
 /** A file longer than this is refused as a whole: split it (one care home floor at a time). */

@@ -54,6 +54,20 @@ export const ProxyOutputSchema = z.discriminatedUnion('outcome', [
 ]);
 export type ProxyOutput = z.infer<typeof ProxyOutputSchema>;
 
+/** The batch CSV's columns, in order (docs/proxy.md; csv.ts reads them, the screen shows them as the sample header). */
+export const batchColumns = [
+  'idNumber',
+  'name',
+  'temperatureC',
+  'fever',
+  'coughOrOtherSymptoms',
+  'travelOutsideProvince14d',
+  'contactWithCase14d',
+  'purpose',
+  'phone',
+] as const;
+export type BatchColumn = (typeof batchColumns)[number];
+
 /** A care home's list: UTF-8 CSV text with a header row (docs/proxy.md names the columns). */
 export const BatchInputSchema = z
   .object({

@@ -1,7 +1,7 @@
 // The staff console's vocabulary (approval queue, decisions, duty, SLA board, proxies), taken from the contract (the
 // screen may import nothing from electron/ but ipc), and which roles may do what (a mirror of core's access table:
 // it only hides buttons; core checks every call and its refusal is shown when it comes).
-import { channels, type ChannelInput, type ChannelOutput, type EventPayload } from '../../../electron/ipc/contract.js';
+import { batchColumns, channels, type ChannelInput, type ChannelOutput, type EventPayload } from '../../../electron/ipc/contract.js';
 import type { Role, SignedInOfficer } from './staff-types';
 
 export type QueuePage = ChannelOutput<'queue.list'>;
@@ -30,22 +30,10 @@ export type VerificationMethod = StaffProxyInput['verification'];
 export type BatchReport = ChannelOutput<'proxy.batchCheck'>;
 export type BatchProblem = BatchReport['problems'][number];
 
+export { batchColumns };
 export const queueScopes: readonly QueueScope[] = channels['queue.list'].input.shape.scope.options;
 export const consentKinds: readonly ConsentKind[] = channels['proxy.family'].input.shape.consent.options;
 export const verificationMethods: readonly VerificationMethod[] = channels['proxy.staff'].input.shape.verification.options;
-
-/** The batch CSV's columns in order (docs/proxy.md), shown on screen as the sample header line. */
-export const batchColumns = [
-  'idNumber',
-  'name',
-  'temperatureC',
-  'fever',
-  'coughOrOtherSymptoms',
-  'travelOutsideProvince14d',
-  'contactWithCase14d',
-  'purpose',
-  'phone',
-] as const;
 
 /** What each console action needs (electron/core/staff/access.ts; the duty rule is core's duty.ts). */
 const anyStaff: readonly Role[] = ['officer', 'approver', 'community-head', 'admin'];

@@ -2,20 +2,14 @@
 // temperature, the purpose, whether a phone number was left, and the policy's extra answers when given.
 import { useTranslation } from 'react-i18next';
 import type { ReviewDetail } from '../api/approval-types';
-import type { Purpose } from '../kiosk/flow/flow-types';
+import { usePurposeWords } from '../kiosk/flow/use-purpose-words';
 
 type Declaration = NonNullable<ReviewDetail['declaration']>;
 type Answers = NonNullable<ReviewDetail['answers']>;
 
 export function DeclarationFacts({ declaration, answers }: { declaration: Declaration; answers: Answers | null }) {
   const { t } = useTranslation(['common', 'flow', 'staff']);
-  const purposes: Record<Purpose, string> = {
-    work: t('flow:purpose.choices.work'),
-    school: t('flow:purpose.choices.school'),
-    family: t('flow:purpose.choices.family'),
-    medical: t('flow:purpose.choices.medical'),
-    other: t('flow:purpose.choices.other'),
-  };
+  const purposes = usePurposeWords();
   const yesNo = (value: boolean | undefined) =>
     value === undefined ? t('staff:decide.notAsked') : value ? t('flow:review.yes') : t('flow:review.no');
   const rows: [string, string, string][] = [

@@ -3,8 +3,9 @@
 // next to the form before anything is sent.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { purposes, type Purpose } from '../kiosk/flow/flow-types';
+import { purposes } from '../kiosk/flow/flow-types';
 import { isAsked, yesNoFields, type DeclarationDraft, type DraftProblem, type YesNoField } from './proxy-declaration';
+import { usePurposeWords } from '../kiosk/flow/use-purpose-words';
 
 interface ProxyDeclarationFormProps {
   draft: DeclarationDraft;
@@ -23,13 +24,7 @@ export function ProxyDeclarationForm({ draft, onChange, missing }: ProxyDeclarat
     contactWithCase14d: t('flow:questions.contact.heading'),
     underMedicalObservation: t('flow:questions.observation.heading'),
   };
-  const purposeWords: Record<Purpose, string> = {
-    work: t('flow:purpose.choices.work'),
-    school: t('flow:purpose.choices.school'),
-    family: t('flow:purpose.choices.family'),
-    medical: t('flow:purpose.choices.medical'),
-    other: t('flow:purpose.choices.other'),
-  };
+  const purposeWords = usePurposeWords();
   const problemWords: Record<DraftProblem, string> = {
     temperature: t('staff:proxy.missing.temperature'),
     fever: t('staff:proxy.missing.answer', { question: questions.fever }),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { purposes, type Purpose } from './flow-types';
 import type { Step } from './flow';
 import { StepFrame, type StepFrameProps } from './StepFrame';
+import { usePurposeWords } from './use-purpose-words';
 
 /** This screen's step (a constant, not screen text). */
 const STEP = 'purpose' satisfies Step;
@@ -36,14 +37,7 @@ export function PurposeScreen({
   ...frame
 }: FrameProps & { value: Purpose | undefined; onChoose: (purpose: Purpose) => void }) {
   const { t } = useTranslation(['common', 'flow']);
-  // Written out key by key so every key stays greppable and checked by the locale test.
-  const words: Record<Purpose, string> = {
-    work: t('flow:purpose.choices.work'),
-    school: t('flow:purpose.choices.school'),
-    family: t('flow:purpose.choices.family'),
-    medical: t('flow:purpose.choices.medical'),
-    other: t('flow:purpose.choices.other'),
-  };
+  const words = usePurposeWords();
   return (
     <StepFrame {...frame} step={STEP} spoken={[t('flow:purpose.heading'), ...purposes.map((purpose) => words[purpose])].join(' ')}>
       <h1 className="flow-question">{t('flow:purpose.heading')}</h1>

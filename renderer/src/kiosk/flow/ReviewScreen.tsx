@@ -2,8 +2,9 @@
 // button gives way to a busy screen at once, and the flow refuses a second submission while one is on its way.
 import { useTranslation } from 'react-i18next';
 import { answerSteps, questionFields, type AnswerStep, type Draft, type Step } from './flow';
-import type { AnswerId, Purpose } from './flow-types';
+import type { AnswerId } from './flow-types';
 import { StepFrame, type StepFrameProps } from './StepFrame';
+import { usePurposeWords } from './use-purpose-words';
 
 /** This screen's step (a constant, not screen text). */
 const STEP = 'review' satisfies Step;
@@ -33,13 +34,7 @@ export function ReviewScreen({ draft, askAnswers, onChange, onSubmit, ...frame }
     purpose: t('flow:review.labels.purpose'),
     commitment: t('flow:review.labels.commitment'),
   };
-  const purposes: Record<Purpose, string> = {
-    work: t('flow:purpose.choices.work'),
-    school: t('flow:purpose.choices.school'),
-    family: t('flow:purpose.choices.family'),
-    medical: t('flow:purpose.choices.medical'),
-    other: t('flow:purpose.choices.other'),
-  };
+  const purposes = usePurposeWords();
   const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? t('flow:review.yes') : t('flow:review.no'));
   const answerOf = (step: AnswerStep): string => {
     if (step === 'phone') return draft.phone ? groupedPhone(draft.phone) : t('flow:review.noPhone');
