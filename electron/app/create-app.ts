@@ -27,6 +27,7 @@ import { createProxyDesk } from './proxies.js';
 import { ensureLookupKey } from '../core/applications/lookup-key.js';
 import { applicantKey } from '../core/sync/outbox.js';
 import { KioskError } from '../core/errors.js';
+import { enrolOfficer } from '../core/staff/enrol.js';
 
 export interface KioskAppOptions {
   dataDir: string;
@@ -147,6 +148,14 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     'queue.reassign': (input) => approvals.reassign(input, officer()),
     'queue.printNotice': ({ applicationId }) => approvals.printNotice(applicationId),
     'officers.list': () => approvals.officers(),
+    'officers.add': ({ staffNo, roles, readId }) => {
+      const card = current.get(readId);
+      if (!card) throw new KioskError('not-found', 'errors.cardNotRead');
+      enrolOfficer(db, clock, random, { staffNo, roles, card, lookupKey }, officer());
+      // The new officer's identity is not a resident's session: forget it once it has served.
+      current.clear();
+      return approvals.officers().find((view) => view.staffNo === staffNo)!;
+    },
     'officers.duty': (input) => approvals.duty(input, officer()),
     'sla.board': (query) => approvals.board(query),
     'proxy.holdProxy': ({ readId }) => proxies.holdProxy(readId),

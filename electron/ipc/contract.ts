@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CardProblemSchema, DemoCardSchema, ReaderFaultSchema, ReaderStatusSchema } from '../core/devices/id-reader/schema.js';
 import { MaskedIdentitySchema, RejectReasonSchema } from '../core/identity/schema.js';
 import { IdleSchema, LanguageSchema } from '../core/settings/schema.js';
-import { SignInSchema, StaffSessionSchema } from '../core/staff/schema.js';
+import { RoleSchema, SignInSchema, StaffNoSchema, StaffSessionSchema } from '../core/staff/schema.js';
 import { CheckpointResultSchema } from '../core/codes/schema.js';
 import { PrintJobSchema, PrinterStatusSchema } from '../core/printing/schema.js';
 import { PolicySchema } from '../core/policy/schema.js';
@@ -137,6 +137,14 @@ export const channels = {
   'queue.printNotice': { input: z.object({ applicationId: z.uuid() }).strict(), output: PrintJobSchema },
   /** Officers of this hall with duty, delegation, backup and load. */
   'officers.list': { input: NoInput, output: z.array(OfficerViewSchema) },
+  /**
+   * Admin: a new officer, identified by their own ID card on the reader (its name is the account's); they choose their
+   * PIN at their first card sign-in, so nobody else ever knows it.
+   */
+  'officers.add': {
+    input: z.object({ staffNo: StaffNoSchema, roles: z.array(RoleSchema).min(1).max(4), readId: z.string().min(8).max(64) }).strict(),
+    output: OfficerViewSchema,
+  },
   /** Duty, absence and delegation (one's own), backup (community head or admin). */
   'officers.duty': { input: OfficerDutyInputSchema, output: OfficerViewSchema },
   /** SLA board per officer for a range of days: on-time rate, median and p90 time to decision, breaches, load. */

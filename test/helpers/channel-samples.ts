@@ -37,6 +37,7 @@ export const sampleInputs: { [C in Channel]: ChannelInput<C> } = {
   'queue.reassign': { applicationId: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', toStaffNo: '0002' },
   'queue.printNotice': { applicationId: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b' },
   'officers.list': {},
+  'officers.add': { staffNo: '2001', roles: ['approver'], readId: 'read-0001-test' },
   'officers.duty': { staffNo: '0001', onDuty: false, delegateTo: '0002' },
   'sla.board': { from: '2024-04-18', to: '2024-05-01' },
   'proxy.holdProxy': { readId: 'read-0001-test' },

@@ -29,6 +29,7 @@ export const staffChannelRoles: ReadonlyMap<Channel, readonly Role[]> = new Map<
   // Deciding needs approval rights; a community head may step in. Moving work between people is theirs or the admin's.
   ['queue.decide', ['approver', 'community-head']],
   ['queue.reassign', ['community-head', 'admin']],
+  ['officers.add', ['admin']],
 ]);
 
 export type Refusal = { code: 'unauthorized' | 'forbidden'; key: string; params?: { role: Role } };

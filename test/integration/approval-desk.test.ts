@@ -163,4 +163,14 @@ test('an officer signs in by tapping their own ID card; a resident card is not a
   await call('staff.signOut', {});
   const residentRead = await tap('resident-young');
   await assert.rejects(call('staff.cardSignIn', { readId: residentRead, pin: '246810' }), /errors\.cardSignInFailed/);
+
+  // The admin enrols that resident as a new approver by her card; her first card sign-in chooses her PIN.
+  await call('staff.signIn', { staffNo: '0004', pin: '246810' });
+  const enrolled = await call('officers.add', { staffNo: '2001', roles: ['approver'], readId: await tap('resident-young') });
+  assert.deepEqual([enrolled.staffNo, enrolled.maskedName, enrolled.hasCard], ['2001', '马**', true]);
+  await call('staff.signOut', {});
+  const first = await call('staff.cardSignIn', { readId: await tap('resident-young'), pin: '864213' });
+  assert.equal(first.officer?.staffNo, '2001');
+  await call('staff.signOut', {});
+  assert.equal((await call('staff.signIn', { staffNo: '2001', pin: '864213' })).officer?.staffNo, '2001');
 });

@@ -1,9 +1,9 @@
 // Duty: every officer with roles, duty, delegate, backup and load; an officer changes only their own duty and delegate;
 // a community head also sets backups and others' duty; core's refusal is said in words.
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DutyScreen } from '../../renderer/src/staff/DutyScreen';
-import { itemId, queueItem } from './fake-approvals';
+import { itemId, queueItem, subjectCard } from './fake-approvals';
 import { flush, renderConsole } from './console-helpers';
 
 const row = (staffNo: string) =>
@@ -56,5 +56,26 @@ describe('the duty screen', () => {
     ]);
     expect((within(row('0001')).getByTestId('duty-backup-0001') as HTMLSelectElement).value).toBe('0002');
     expect(row('0002').getAttribute('data-on-duty')).toBe('false');
+  });
+
+  it('an admin enrols a new officer by their ID card; nobody else sees the panel', async () => {
+    const { fake } = await renderConsole((props) => <DutyScreen {...props} />, { staffNo: '0004' });
+    const submit = screen.getByTestId('enrol-submit') as HTMLButtonElement;
+    expect(screen.getByTestId('enrol-card').getAttribute('data-read')).toBe('false');
+    fireEvent.change(screen.getByTestId('enrol-staff-no'), { target: { value: '2001' } });
+    fireEvent.click(screen.getByTestId('enrol-role-approver'));
+    expect(submit.disabled, 'no card yet').toBe(true);
+    act(() => fake.emit('card.read', { ...subjectCard }));
+    expect(screen.getByTestId('enrol-card').textContent).toContain(subjectCard.maskedName!);
+    fireEvent.click(submit);
+    await flush();
+    expect(fake.callsTo('officers.add')).toEqual([{ staffNo: '2001', roles: ['officer', 'approver'], readId: subjectCard.readId }]);
+    expect(screen.getByTestId('enrol-result').textContent).toContain(subjectCard.maskedName!);
+    expect(screen.getAllByTestId('duty-row').map((r) => r.getAttribute('data-staff-no'))).toContain('2001');
+  });
+
+  it('the enrol panel is for admins only', async () => {
+    await renderConsole((props) => <DutyScreen {...props} />, { staffNo: '0003' });
+    expect(screen.queryByTestId('enrol-panel')).toBeNull();
   });
 });

@@ -83,6 +83,7 @@ type ApprovalChannel =
   | 'queue.reassign'
   | 'queue.printNotice'
   | 'officers.list'
+  | 'officers.add'
   | 'officers.duty'
   | 'sla.board'
   | 'proxy.holdProxy'
@@ -175,8 +176,10 @@ export function createFakeDesk(deps: FakeDeskDeps): FakeDesk {
     const detail = detailOf(item);
     details.set(item.applicationId, { ...detail, history: [...detail.history, event] });
   };
-  const officersNow = (): OfficerView[] =>
-    Object.values(staffAccounts).map(({ officer }) => ({
+  /** Officers an admin enrolled in this fake (by card: no PIN yet, so they cannot sign in here). */
+  const enrolled: OfficerView[] = [];
+  const officersNow = (): OfficerView[] => [
+    ...Object.values(staffAccounts).map(({ officer }) => ({
       staffNo: officer.staffNo,
       maskedName: officer.maskedName,
       roles: [...officer.roles],
@@ -186,7 +189,9 @@ export function createFakeDesk(deps: FakeDeskDeps): FakeDesk {
         (item) => item.assignedTo?.staffNo === officer.staffNo && (item.state === 'open' || item.state === 'info-requested'),
       ).length,
       hasCard: officer.staffNo === '0001',
-    }));
+    })),
+    ...enrolled,
+  ];
   const madeUpBoard = (from: string, to: string): SlaBoard => {
     const days: SlaBoard['days'] = [];
     for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
@@ -362,6 +367,28 @@ export function createFakeDesk(deps: FakeDeskDeps): FakeDesk {
     'officers.list': () => {
       guard('officers.list');
       return officersNow();
+    },
+    'officers.add': ({ staffNo, roles, readId }) => {
+      guard('officers.add');
+      const card = deps.held.get(readId);
+      if (!card) throw new KioskError('not-found', 'errors.cardNotRead');
+      if (officersNow().some((officer) => officer.staffNo === staffNo)) {
+        throw new KioskError('conflict', 'errors.officerExists', { staffNo });
+      }
+      const view: OfficerView = {
+        staffNo,
+        maskedName: card.maskedName ?? '*',
+        roles: [...new Set(roles)],
+        active: true,
+        onDuty: true,
+        awayUntil: null,
+        delegateTo: null,
+        backup: null,
+        load: 0,
+        hasCard: true,
+      };
+      enrolled.push(view);
+      return view;
     },
     'officers.duty': ({ staffNo, ...change }) => {
       const me = guard('officers.duty');

@@ -137,6 +137,7 @@ function spyHandlers(overrides: Partial<Handlers> = {}) {
     'queue.reassign': () => (calls.push('queue.reassign'), queueItem),
     'queue.printNotice': () => (calls.push('queue.printNotice'), { ...job, template: 'timeout-notice', state: 'queued', reason: null }),
     'officers.list': () => (calls.push('officers.list'), [officerView]),
+    'officers.add': () => (calls.push('officers.add'), officerView),
     'officers.duty': () => (calls.push('officers.duty'), officerView),
     'sla.board': () => (calls.push('sla.board'), slaBoard),
     'proxy.holdProxy': () => (

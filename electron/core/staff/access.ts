@@ -61,6 +61,8 @@ export const channelAccess = {
   'queue.reassign': manager,
   'queue.printNotice': anyStaff,
   'officers.list': anyStaff,
+  // Accounts are the admin's (or the province roster's); nobody else creates staff.
+  'officers.add': { roles: ['admin'] },
   // Anyone may set their own duty and delegation; core refuses changing someone else's unless manager (duty.ts).
   'officers.duty': anyStaff,
   'sla.board': anyStaff,

@@ -27,9 +27,12 @@ export interface NewOfficer {
   staffNo: string;
   name: string;
   roles: Role[];
-  pin: string;
+  /** Without a PIN the account opens with its card (cardKey required): the first card sign-in chooses the PIN. */
+  pin?: string;
   demo?: boolean;
   cardKey?: string | null;
+  /** 'admin' unless given ('demo' for a demo account). */
+  source?: OfficerSource;
 }
 
 interface Row {
@@ -63,15 +66,19 @@ const toOfficer = (r: Row): Officer => ({
 
 export function addOfficer(db: Db, clock: Clock, random: RandomSource, officer: NewOfficer): void {
   if (!StaffNoSchema.safeParse(officer.staffNo).success) throw new KioskError('invalid-input', 'errors.staffNoInvalid');
-  if (!PinSchema.safeParse(officer.pin).success) throw new KioskError('invalid-input', 'errors.pinInvalid');
+  if (officer.pin === undefined ? !officer.cardKey : !PinSchema.safeParse(officer.pin).success) {
+    throw new KioskError('invalid-input', 'errors.pinInvalid');
+  }
   const name = officer.name.trim();
   if (name.length === 0 || name.length > 40) throw new KioskError('invalid-input', 'errors.officerNameInvalid');
   if (officer.roles.length === 0) throw new KioskError('invalid-input', 'errors.rolesMissing');
   if (findOfficer(db, officer.staffNo)) throw new KioskError('conflict', 'errors.officerExists', { staffNo: officer.staffNo });
   if (officer.cardKey && findOfficerByCard(db, officer.cardKey)) throw new KioskError('conflict', 'errors.cardTaken');
-  const { salt, hash } = hashPin(officer.pin, random);
+  // A PIN nobody knows until the officer chooses one with their card in hand.
+  const { salt, hash } = hashPin(officer.pin ?? Buffer.from(random.bytes(16)).toString('hex'), random);
   db.prepare(
-    'INSERT INTO officer (staff_no, name, roles, pin_salt, pin_hash, demo, source, card_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO officer (staff_no, name, roles, pin_salt, pin_hash, demo, source, card_key, pin_must_set, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     officer.staffNo,
     name,
@@ -79,8 +86,9 @@ export function addOfficer(db: Db, clock: Clock, random: RandomSource, officer: 
     salt,
     hash,
     officer.demo ? 1 : 0,
-    officer.demo ? 'demo' : 'admin',
+    officer.demo ? 'demo' : (officer.source ?? 'admin'),
     officer.cardKey ?? null,
+    officer.pin === undefined ? 1 : 0,
     clock.now().toISOString(),
   );
 }

@@ -8,8 +8,7 @@ import { parseDocumentNumber } from '../identity/document-number.js';
 import { ensureLookupKey } from '../applications/lookup-key.js';
 import type { ProvinceClient } from '../province/client.js';
 import { applicantKey } from '../sync/outbox.js';
-import { hashPin } from './pin.js';
-import { findOfficer, findOfficerByCard } from './officers.js';
+import { addOfficer, findOfficer, findOfficerByCard } from './officers.js';
 import { RosterSchema, type Roster } from './schema.js';
 
 export interface RosterResult {
@@ -55,12 +54,13 @@ export function applyRoster(db: Db, clock: Clock, random: RandomSource, lookupKe
         const existing = findOfficer(db, entry.staffNo);
         if (existing?.demo) throw new KioskError('invalid-input', 'errors.rosterInvalid', { staffNo: entry.staffNo });
         if (!existing) {
-          // Nobody knows this PIN: the account opens with the officer's card, whose first sign-in chooses the PIN.
-          const { salt, hash } = hashPin(Buffer.from(random.bytes(16)).toString('hex'), random);
-          db.prepare(
-            `INSERT INTO officer (staff_no, name, roles, pin_salt, pin_hash, source, card_key, pin_must_set, created_at)
-             VALUES (?, ?, ?, ?, ?, 'roster', ?, 1, ?)`,
-          ).run(entry.staffNo, entry.name, roles, salt, hash, entry.cardKey, now.toISOString());
+          addOfficer(db, clock, random, {
+            staffNo: entry.staffNo,
+            name: entry.name,
+            roles: entry.roles,
+            cardKey: entry.cardKey,
+            source: 'roster',
+          });
           result.added += 1;
           continue;
         }

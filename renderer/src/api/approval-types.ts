@@ -44,6 +44,7 @@ export const actionRoles = {
   decide: ['approver', 'community-head'],
   reassign: ['community-head', 'admin'],
   manageDuty: ['community-head', 'admin'],
+  enrol: ['admin'],
   proxy: ['officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type ConsoleAction = keyof typeof actionRoles;

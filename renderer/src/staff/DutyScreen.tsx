@@ -1,5 +1,6 @@
 // Duty: every officer of the hall with roles, on duty or away, delegate, backup and load. Each officer sets their own
-// duty, absence and delegate; a community head or admin also sets others' duty and everyone's backup.
+// duty, absence and delegate; a community head or admin also sets others' duty and everyone's backup; an admin
+// enrols new officers by their ID card.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../../electron/ipc/envelope.js';
@@ -10,6 +11,7 @@ import { errorMessage } from '../i18n/error-message';
 import { ConsoleFrame } from './ConsoleFrame';
 import type { ConsoleProps } from './console-props';
 import { DutyRow } from './DutyRow';
+import { EnrolOfficerPanel } from './EnrolOfficerPanel';
 
 export function DutyScreen(screen: ConsoleProps) {
   const { t } = useTranslation(['common', 'staff']);
@@ -18,6 +20,7 @@ export function DutyScreen(screen: ConsoleProps) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'saved'; name: string } | { kind: 'error'; error: ErrorData }>();
   const manager = may(me, 'manageDuty');
+  const admin = may(me, 'enrol');
 
   const change = async (input: DutyChange) => {
     if (busy) return;
@@ -80,6 +83,7 @@ export function DutyScreen(screen: ConsoleProps) {
           </tbody>
         </table>
       )}
+      {admin ? <EnrolOfficerPanel kiosk={kiosk} onEnrolled={refresh} /> : null}
     </ConsoleFrame>
   );
 }
