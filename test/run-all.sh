@@ -1,13 +1,39 @@
 #!/usr/bin/env bash
-# `npm test`: every check in order — system packages, lint, types, node tests, screen tests, end-to-end.
+# `npm test`: every check — system packages, lint and types, screen tests, then end-to-end and node tests.
+# CI machines have two cores and the checks used under half of them one after another, so pairs that do not share a
+# port or a file run side by side (end-to-end mostly waits on the browser and the host; node tests on the CPU). Each
+# pair's output is printed whole, in a fixed order, after both finish; any failure fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
-step() { echo; echo "── $1"; }
-step "system packages";  bash test/system-deps.sh
-step "lint";             npm run -s lint
-step "typecheck";        npm run -s typecheck
-step "screen tests";     npm run -s test:renderer
-step "end-to-end";       npm run -s e2e
-# Node's test runner goes last so its summary closes the output.
-step "node tests";       npm run -s test:node
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+step() { echo; echo "── $1 (at ${SECONDS}s)"; }
+
+# side_by_side NAME COMMAND [NAME COMMAND …]: runs the commands at once, then prints each one's output in turn.
+side_by_side() {
+  local names=() pids=() failed=0
+  while [ $# -gt 0 ]; do
+    names+=("$1")
+    bash -c "$2" >"$logs/$1.log" 2>&1 &
+    pids+=($!)
+    shift 2
+  done
+  for i in "${!pids[@]}"; do
+    if wait "${pids[$i]}"; then status="passed"; else status="FAILED"; failed=1; fi
+    echo "── ${names[$i]}: $status (at ${SECONDS}s)"
+    cat "$logs/${names[$i]}.log"
+  done
+  return $failed
+}
+
+step "system packages"
+bash test/system-deps.sh
+step "lint and typecheck"
+side_by_side lint "npm run -s lint" typecheck "npm run -s typecheck"
+step "screen tests"
+npm run -s test:renderer
+step "end-to-end and node tests"
+# Node's test runner is printed last so its summary closes the output.
+side_by_side end-to-end "npm run -s e2e" "node tests" "npm run -s test:node"
+echo "── all checks passed in ${SECONDS}s"
