@@ -5,6 +5,7 @@ import { KioskError } from '../core/errors.js';
 import { translate } from './messages.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { cardDecode } from './commands/card-decode.js';
+import { auditVerify } from './commands/audit-verify.js';
 import { dbCheck } from './commands/db-check.js';
 import { helpCommand } from './commands/help.js';
 import { idCheck } from './commands/id-check.js';
@@ -16,6 +17,7 @@ import { verifyCode } from './commands/verify-code.js';
 export const commands: readonly Command[] = [
   helpCommand(() => commands),
   dbCheck,
+  auditVerify,
   idCheck,
   cardDecode,
   officerAdd,
