@@ -9,6 +9,8 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, not left in free pages: a purged resident is gone from the file itself.
+  db.pragma('secure_delete = ON');
   return db;
 }
 
