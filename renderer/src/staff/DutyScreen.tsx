@@ -3,22 +3,22 @@
 // enrols new officers by their ID card.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorData } from '../../../electron/ipc/envelope.js';
 import { may, type DutyChange } from '../api/approval-types';
 import { useOfficers } from '../api/use-officers';
-import { DoneMark, PendingMark, WarningMark } from '../components/StatusMark';
+import { PendingMark, WarningMark } from '../components/StatusMark';
 import { errorMessage } from '../i18n/error-message';
 import { ConsoleFrame } from './ConsoleFrame';
 import type { ConsoleProps } from './console-props';
 import { DutyRow } from './DutyRow';
 import { EnrolOfficerPanel } from './EnrolOfficerPanel';
+import { ActionResult, type ActionOutcome } from './ActionResult';
 
 export function DutyScreen(screen: ConsoleProps) {
   const { t } = useTranslation(['common', 'staff']);
   const { kiosk, officer: me } = screen;
   const { officers, error: loadError, refresh } = useOfficers(kiosk);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ kind: 'saved'; name: string } | { kind: 'error'; error: ErrorData }>();
+  const [result, setResult] = useState<ActionOutcome>();
   const manager = may(me, 'manageDuty');
   const admin = may(me, 'enrol');
 
@@ -27,24 +27,18 @@ export function DutyScreen(screen: ConsoleProps) {
     setBusy(true);
     const envelope = await kiosk.invoke('officers.duty', input);
     setBusy(false);
-    setResult(envelope.ok ? { kind: 'saved', name: envelope.value.maskedName } : { kind: 'error', error: envelope.error });
+    setResult(
+      envelope.ok
+        ? { kind: 'done', text: t('staff:duty.saved', { name: envelope.value.maskedName }) }
+        : { kind: 'error', error: envelope.error },
+    );
     refresh();
   };
 
   return (
     <ConsoleFrame testId="staff-duty" screen={screen}>
       <h1>{t('staff:duty.heading')}</h1>
-      <p role="status" data-testid="duty-result">
-        {result?.kind === 'saved' ? (
-          <>
-            <DoneMark /> {t('staff:duty.saved', { name: result.name })}
-          </>
-        ) : result?.kind === 'error' ? (
-          <>
-            <WarningMark /> {errorMessage(t, result.error)}
-          </>
-        ) : null}
-      </p>
+      <ActionResult outcome={result} testId="duty-result" />
       {loadError ? (
         <p role="alert" data-testid="duty-error">
           <WarningMark /> {errorMessage(t, loadError)}

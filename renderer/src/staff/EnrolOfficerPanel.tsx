@@ -3,13 +3,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../electron/ipc/bridge.js';
-import type { ErrorData } from '../../../electron/ipc/envelope.js';
 import type { MaskedIdentity } from '../api/card-types';
 import { useCardEvents } from '../api/use-card-events';
 import type { Role } from '../api/staff-types';
-import { DoneMark, WarningMark } from '../components/StatusMark';
-import { errorMessage } from '../i18n/error-message';
 import { useRoleWords } from './use-console-words';
+import { ActionResult, type ActionOutcome } from './ActionResult';
 
 const allRoles: readonly Role[] = ['officer', 'approver', 'community-head', 'admin'];
 
@@ -21,7 +19,7 @@ export function EnrolOfficerPanel({ kiosk, onEnrolled }: { kiosk: KioskApi; onEn
   const [staffNo, setStaffNo] = useState('');
   const [roles, setRoles] = useState<Role[]>(['officer']);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ kind: 'done'; name: string } | { kind: 'error'; error: ErrorData }>();
+  const [result, setResult] = useState<ActionOutcome>();
 
   useCardEvents(kiosk, { onRead: (identity) => setCard(identity), onProblem: () => setCard(undefined) });
 
@@ -34,7 +32,7 @@ export function EnrolOfficerPanel({ kiosk, onEnrolled }: { kiosk: KioskApi; onEn
     const envelope = await kiosk.invoke('officers.add', { staffNo, roles, readId: card.readId });
     setBusy(false);
     if (envelope.ok) {
-      setResult({ kind: 'done', name: envelope.value.maskedName });
+      setResult({ kind: 'done', text: t('staff:duty.enrol.done', { name: envelope.value.maskedName }) });
       setCard(undefined);
       setStaffNo('');
       onEnrolled();
@@ -79,17 +77,7 @@ export function EnrolOfficerPanel({ kiosk, onEnrolled }: { kiosk: KioskApi; onEn
       >
         {t('staff:duty.enrol.submit')}
       </button>
-      <p role="status" data-testid="enrol-result">
-        {result?.kind === 'done' ? (
-          <>
-            <DoneMark /> {t('staff:duty.enrol.done', { name: result.name })}
-          </>
-        ) : result?.kind === 'error' ? (
-          <>
-            <WarningMark /> {errorMessage(t, result.error)}
-          </>
-        ) : null}
-      </p>
+      <ActionResult outcome={result} testId="enrol-result" />
     </section>
   );
 }

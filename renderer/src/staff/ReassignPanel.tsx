@@ -2,17 +2,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../electron/ipc/bridge.js';
-import type { ErrorData } from '../../../electron/ipc/envelope.js';
 import type { QueueItem } from '../api/approval-types';
 import { useOfficers } from '../api/use-officers';
-import { DoneMark, WarningMark } from '../components/StatusMark';
-import { errorMessage } from '../i18n/error-message';
+import { ActionResult, type ActionOutcome } from './ActionResult';
 
 export function ReassignPanel({ kiosk, item }: { kiosk: KioskApi; item: QueueItem }) {
   const { t } = useTranslation(['common', 'staff']);
   const { officers } = useOfficers(kiosk);
   const [to, setTo] = useState('');
-  const [result, setResult] = useState<{ kind: 'done'; name: string } | { kind: 'error'; error: ErrorData }>();
+  const [result, setResult] = useState<ActionOutcome>();
   const [busy, setBusy] = useState(false);
   const selectId = useId();
   const approvers = (officers ?? []).filter(
@@ -24,7 +22,11 @@ export function ReassignPanel({ kiosk, item }: { kiosk: KioskApi; item: QueueIte
     setBusy(true);
     const envelope = await kiosk.invoke('queue.reassign', { applicationId: item.applicationId, toStaffNo: to });
     setBusy(false);
-    setResult(envelope.ok ? { kind: 'done', name: envelope.value.assignedTo?.maskedName ?? '' } : { kind: 'error', error: envelope.error });
+    setResult(
+      envelope.ok
+        ? { kind: 'done', text: t('staff:decide.reassign.done', { name: envelope.value.assignedTo?.maskedName ?? '' }) }
+        : { kind: 'error', error: envelope.error },
+    );
   };
 
   return (
@@ -48,17 +50,7 @@ export function ReassignPanel({ kiosk, item }: { kiosk: KioskApi; item: QueueIte
       >
         {t('staff:decide.reassign.submit')}
       </button>
-      <p role="status" data-testid="reassign-result">
-        {result?.kind === 'done' ? (
-          <>
-            <DoneMark /> {t('staff:decide.reassign.done', { name: result.name })}
-          </>
-        ) : result?.kind === 'error' ? (
-          <>
-            <WarningMark /> {errorMessage(t, result.error)}
-          </>
-        ) : null}
-      </p>
+      <ActionResult outcome={result} testId="reassign-result" />
     </section>
   );
 }
