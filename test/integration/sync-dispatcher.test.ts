@@ -27,7 +27,8 @@ async function setup(t: TestContext, fault: (body: string, method: string) => Fa
     return db;
   };
   const province = await startFakeProvince(t, { clock, fault: ({ body, method }) => fault(body, method) });
-  const client = createProvinceClient({ baseUrl: province.url, ...TERMINAL, clock, random, timeoutMs: 150 });
+  // 1 s, not 150 ms: with the end-to-end tests running beside these, a loaded CI core once took longer to answer.
+  const client = createProvinceClient({ baseUrl: province.url, ...TERMINAL, clock, random, timeoutMs: 1000 });
   const dispatcher = (db: Db) => createDispatcher({ db, client, clock, random });
   const db = open();
   t.after(() => db.open && db.close());
