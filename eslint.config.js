@@ -41,7 +41,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         nodeOnlyOutsideScreen,
         { regex: '^node:', message: 'ipc runs in the screen too: no Node APIs' },
-        { regex: '^(\\.\\./)+core/(?!errors\\.js$|(.+/)?schema\\.js$)', message: "ipc imports only core's pure schema modules" },
+        {
+          regex: '^(\\.\\./)+core/(?!errors\\.js$|db/storage-errors\\.js$|(.+/)?schema\\.js$)',
+          message: "ipc imports only core's pure modules: schemas, errors and storage-errors",
+        },
         { regex: '^(\\.\\./)+(main|preload|host|app|cli|launcher)(/|$)', message: 'ipc is the contract: it imports no shell' },
       ),
     },

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: every check — system packages, lint and types, screen tests, then end-to-end and node tests.
-# CI machines have two cores and the checks used under half of them one after another, so pairs that do not share a
+# `npm test`: every check — system packages, lint and types, screen tests, then end-to-end, reliability and node tests.
+# CI machines have two cores and the checks used under half of them one after another, so groups that do not share a
 # port or a file run side by side (end-to-end mostly waits on the browser and the host; node tests on the CPU). Each
-# pair's output is printed whole, in a fixed order, after both finish; any failure fails the run.
+# one's output is printed whole, in a fixed order, after all finish; any failure fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
@@ -33,7 +33,10 @@ step "lint and typecheck"
 side_by_side lint "npm run -s lint" typecheck "npm run -s typecheck"
 step "screen tests"
 npm run -s test:renderer
-step "end-to-end and node tests"
-# Node's test runner is printed last so its summary closes the output.
-side_by_side end-to-end "npm run -s e2e" "node tests" "npm run -s test:node"
+step "end-to-end, reliability and node tests"
+# Node's test runner is printed last so its summary closes the output. The reliability figures (docs/reliability.md)
+# are repeated at the very end, one line each.
+side_by_side end-to-end "npm run -s e2e" reliability "npm run -s test:reliability" "node tests" "npm run -s test:node"
+echo "── reliability figures"
+grep -ho 'FIGURE .*' "$logs/reliability.log" || true
 echo "── all checks passed in ${SECONDS}s"

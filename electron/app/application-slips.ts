@@ -1,6 +1,7 @@
 // The slips of an application, shared by the resident desk and the proxy desk: the paper code (printed once per code,
 // also when it arrives after the resident left), the acceptance receipt, 补打 by label, and "submitted: wait for the
 // province's first answer, then print the code or a receipt".
+import { storageFailure } from '../core/db/storage-errors.js';
 import type { z } from 'zod';
 import { appendAudit } from '../core/audit/log.js';
 import { findApplication, lastJob, markReceiptPrinted, setPrintedCodeId, type ApplicationRecord } from '../core/applications/store.js';
@@ -179,13 +180,21 @@ export function createApplicationSlips(options: SlipOptions) {
     const view = (await answered) === null ? null : readCodeStatus(db, applicationId);
     const app = findApplication(db, applicationId)!;
     let printed: Printed = 'none';
-    let jobId: number | null;
-    if (hasCode(view)) {
-      jobId = currentCodeJob(applicationId, view);
-      if (jobId !== null) printed = 'paper-code';
-    } else {
-      jobId = printReceiptFor(app, view);
-      if (jobId !== null) printed = 'receipt';
+    let jobId: number | null = null;
+    try {
+      if (hasCode(view)) {
+        jobId = currentCodeJob(applicationId, view);
+        if (jobId !== null) printed = 'paper-code';
+      } else {
+        jobId = printReceiptFor(app, view);
+        if (jobId !== null) printed = 'receipt';
+      }
+    } catch (error) {
+      // The application is saved (its transaction committed); only the slip's job could not be. Saying "nothing was
+      // saved" now would be false and a retry would meet errors.applicationActive: answer submitted, nothing printed.
+      if (storageFailure(error) === null) throw error;
+      printed = 'none';
+      jobId = null;
     }
     return { application: residentApplication(db, applicationId, { fresh: view !== null }), printed, printJob: jobOf(jobId) };
   }

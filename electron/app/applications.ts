@@ -72,7 +72,7 @@ const RESIDENT = 'resident';
 export function createResidentDesk(options: ResidentDeskOptions) {
   const { db, clock, random, policies, identity, province, slips, hallId, refPrefix, onSubmitted } = options;
   const waits: ResidentDeskWaits = { ...DEFAULT_WAITS, ...options.waits };
-  const lookupKey = ensureLookupKey(db, clock, random);
+  const lookupKey = ensureLookupKey(db, random);
 
   /** The person behind a readId; a session that ended (idle, cleared) means the card must be tapped again. */
   const person = (readId: string): { held: HeldIdentity; key: string } => {

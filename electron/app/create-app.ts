@@ -1,5 +1,6 @@
 // Builds the core for one terminal (database, settings, clock) and the handler map both shells serve.
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { systemClock, systemRandom, type Clock, type RandomSource } from '../core/clock.js';
 import { integrityCheck, type Db } from '../core/db/open.js';
 import { openMigratedDatabase } from './database.js';
@@ -25,6 +26,8 @@ import { createApplicationSlips } from './application-slips.js';
 import { createApprovalDesk } from './approvals.js';
 import { createProxyDesk } from './proxies.js';
 import { ensureLookupKey } from '../core/applications/lookup-key.js';
+import { resolveDataKey, unlockTerminalData, type OsKeyStore } from './data-key.js';
+import { startTrustJobs, type TrustJobs } from './trust-jobs.js';
 import { applicantKey } from '../core/sync/outbox.js';
 import { KioskError } from '../core/errors.js';
 import { enrolOfficer } from '../core/staff/enrol.js';
@@ -37,6 +40,10 @@ export interface KioskAppOptions {
   random?: RandomSource;
   /** How often `clock.tick` is pushed; 0 turns the timer off (tests). */
   tickMs?: number;
+  /** Electron's safeStorage (main); the browser host has none and needs a key file or demo mode (data-key.ts). */
+  keyStore?: OsKeyStore;
+  /** A data key given outright (tests); otherwise resolveDataKey decides. */
+  dataKey?: Uint8Array;
 }
 
 export interface KioskApp {
@@ -44,6 +51,8 @@ export interface KioskApp {
   events: EventHub;
   db: Db;
   terminalId: string;
+  /** The audit anchor, backups and the retention purge (trust-jobs.ts), for a run on demand. */
+  keeping: Pick<TrustJobs, 'anchor' | 'backups' | 'purge'>;
   /** Stops the reader and timers, then closes the database. */
   close(): Promise<void>;
 }
@@ -54,8 +63,17 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
   const initial = settings.read();
   // A malformed policy file stops the start here, naming the file and field (rules must never be guessed).
   const policies = loadPolicies(policiesDir());
-  const { db, schemaVersion } = openMigratedDatabase(databaseFile(dataDir, initial.databasePath));
+  const file = databaseFile(dataDir, initial.databasePath);
+  const { db, schemaVersion } = openMigratedDatabase(file);
+  try {
+    const dataKey = options.dataKey ?? resolveDataKey({ keyDir: dirname(file), demo: isDemo(initial), keyStore: options.keyStore }).key;
+    unlockTerminalData(db, dataKey, random);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const terminalId = ensureTerminalId(db, clock, random);
+  const keeping = startTrustJobs({ db, databaseFile: file, dataDir, settings, clock });
   const events = createEventHub();
   const version = appVersion();
   const current = createCurrentIdentity(clock, random);
@@ -74,7 +92,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
   const checkpoint = createCheckpoint({ db, clock, identity: current });
   const hallId = initial.province.hallId ?? DEMO_HALL_ID;
   if (demo) seedDemoHall(db, clock, random, policies, hallId);
-  const lookupKey = ensureLookupKey(db, clock, random);
+  const lookupKey = ensureLookupKey(db, random);
   const slips = createApplicationSlips({ db, clock, settings, printing, province });
   const approvals = createApprovalDesk({ db, clock, policies, events, province, printing, settings, hallId });
   const desk = createResidentDesk({
@@ -186,6 +204,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     events,
     db,
     terminalId,
+    keeping,
     async close() {
       if (timer) clearInterval(timer);
       current.clear();
@@ -195,6 +214,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
       await province.close();
       await printing.close();
       await reader.close();
+      await keeping.stop();
       db.close();
     },
   };

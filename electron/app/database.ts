@@ -4,6 +4,9 @@ import { dirname } from 'node:path';
 import { loadMigrations, migrate, type MigrateResult } from '../core/db/migrations.js';
 import { openDatabase, type Db } from '../core/db/open.js';
 import { openNodeSettings } from './node-settings.js';
+import { resolveDataKey, unlockTerminalData } from './data-key.js';
+import { systemRandom } from '../core/clock.js';
+import { isDemo } from '../core/settings/schema.js';
 import { databaseFile, defaultDataDir, migrationsDir } from './paths.js';
 
 /** Opens and migrates; on a refused migration the file is closed again and the MigrationError thrown. */
@@ -12,6 +15,22 @@ export function openMigratedDatabase(file: string): { db: Db } & MigrateResult {
   const db = openDatabase(file);
   try {
     return { db, ...migrate(db, loadMigrations(migrationsDir())) };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens, migrates and unlocks with the data key (data-key.ts), for CLI commands that read or write sealed data. Outside
+ * Electron there is no OS key store: a configured terminal needs the operator's KIOSK_DATA_KEY_FILE.
+ */
+export function openUnlockedDatabase(file: string, env: NodeJS.ProcessEnv = process.env): Db {
+  const { db } = openMigratedDatabase(file);
+  try {
+    const demo = isDemo(openNodeSettings(defaultDataDir(env)).read());
+    unlockTerminalData(db, resolveDataKey({ keyDir: dirname(file), demo, env }).key, systemRandom);
+    return db;
   } catch (error) {
     db.close();
     throw error;

@@ -26,7 +26,7 @@ export function prepareDemoStaff(db: Db, demo: boolean, clock: Clock, random: Ra
     removeDemoOfficers(db);
     return;
   }
-  const lookupKey = ensureLookupKey(db, clock, random);
+  const lookupKey = ensureLookupKey(db, random);
   const added = DEMO_OFFICERS.filter((officer) => !findOfficer(db, officer.staffNo));
   for (const officer of added) {
     const card = demoCards.find((c) => c.id === officer.card);

@@ -47,7 +47,7 @@ const HOLD_MS = 10 * 60_000;
 export function createProxyDesk(options: ProxyDeskOptions) {
   const { db, clock, random, policies, identity, slips, approvals, printing, settings, hallId, refPrefix } = options;
   const submitWaitMs = options.submitWaitMs ?? 6000;
-  const lookupKey = ensureLookupKey(db, clock, random);
+  const lookupKey = ensureLookupKey(db, random);
   // One family member at a time, like the reader itself: the wizard is one conversation at one counter.
   let held: { proxyReadId: string; identity: HeldIdentity; until: number } | undefined;
 
@@ -73,7 +73,8 @@ export function createProxyDesk(options: ProxyDeskOptions) {
       const data = ProxySlipDataSchema.parse({
         hallName: settings.read().hallName,
         applicationRef: app.ref,
-        proxy: { maskedName: maskName(proxy.name ?? ''), maskedNumber: maskIdNumber(proxy.number) },
+        // A number typed without a name read: the slip still names the proxy, as a mask.
+        proxy: { maskedName: proxy.name === null ? '*' : maskName(proxy.name), maskedNumber: maskIdNumber(proxy.number) },
         subject: { maskedName: app.maskedName, maskedNumber: app.maskedNumber },
         relationship: input.relationship,
         consent: input.consent,

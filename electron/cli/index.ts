@@ -6,11 +6,14 @@ import { translate } from './messages.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { cardDecode } from './commands/card-decode.js';
 import { auditVerify } from './commands/audit-verify.js';
+import { backupCommand } from './commands/backup.js';
+import { restoreCommand } from './commands/restore.js';
 import { dbCheck } from './commands/db-check.js';
 import { helpCommand } from './commands/help.js';
 import { idCheck } from './commands/id-check.js';
 import { officerAdd, officerList, officerRoster } from './commands/officers.js';
 import { printSample } from './commands/print-sample.js';
+import { purge } from './commands/purge.js';
 import { slaExplain } from './commands/sla-explain.js';
 import { verifyCode } from './commands/verify-code.js';
 
@@ -18,6 +21,9 @@ export const commands: readonly Command[] = [
   helpCommand(() => commands),
   dbCheck,
   auditVerify,
+  backupCommand,
+  restoreCommand,
+  purge,
   idCheck,
   cardDecode,
   officerAdd,

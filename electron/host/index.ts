@@ -7,6 +7,7 @@ import { createKioskApp } from '../app/create-app.js';
 import { openNodeSettings } from '../app/node-settings.js';
 import { defaultDataDir, rendererDistDir } from '../app/paths.js';
 import { startHost } from './server.js';
+import { startupErrorText } from '../app/startup-error.js';
 import { isDemo } from '../core/settings/schema.js';
 
 export const DEFAULT_PORT = 7788;
@@ -74,7 +75,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.once('SIGTERM', stop);
     },
     (error: unknown) => {
-      console.error(`码上办 kiosk could not start: ${(error as Error).message}`);
+      console.error(`码上办 kiosk could not start: ${startupErrorText(error)}`);
       process.exit(1);
     },
   );

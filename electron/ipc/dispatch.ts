@@ -1,6 +1,7 @@
 // Validates a call at the boundary, runs its handler, and always answers an envelope. Used by main and host alike.
 import type { z } from 'zod';
 import { KioskError } from '../core/errors.js';
+import { storageFailure, storageRefusal } from '../core/db/storage-errors.js';
 import { channels, isChannel, type Channel, type ChannelOutput } from './contract.js';
 import { fail, ok, type Envelope } from './envelope.js';
 
@@ -49,6 +50,14 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog = () => {}
     } catch (error) {
       if (error instanceof KioskError) {
         return fail({ code: error.code, key: error.key, ...(error.params ? { params: error.params } : {}) });
+      }
+      // A write the disk refused (full, read-only, I/O error): say so, not "internal". The log gets SQLite's code
+      // only: its message can quote SQL, and the input may hold personal data.
+      const storage = storageFailure(error);
+      if (storage !== null) {
+        const refusal = storageRefusal(storage);
+        log({ channel, code: `storage-${storage.kind}`, detail: storage.sqliteCode });
+        return fail({ code: refusal.code, key: refusal.key });
       }
       log({ channel, code: 'internal', detail: error instanceof Error ? error.name : typeof error });
       return fail({ code: 'internal', key: 'errors.internal' });

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultDataDir, projectRoot } from '../app/paths.js';
+import { startupErrorText } from '../app/startup-error.js';
 
 export const INSTALL_TIMEOUT_MS = 60_000;
 export const FALLBACK_NOTICE =
@@ -125,7 +126,7 @@ export async function main(): Promise<void> {
 // Runs only as a script, so tests can import the helpers above.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(startupErrorText(error));
     process.exit(1);
   });
 }

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { createKioskApp } from '../app/create-app.js';
 import { projectRoot, rendererDistDir } from '../app/paths.js';
+import { startupErrorText } from '../app/startup-error.js';
 import { KioskError } from '../core/errors.js';
 import { setupIpc } from './ipc.js';
+import { electronKeyStore } from './key-store.js';
 import { setupCrashRecovery, setupPowerSave, setupSingleInstance } from './lifecycle.js';
 import { createMainLog } from './log.js';
 import { HOME_URL } from './origin.js';
@@ -26,7 +28,7 @@ async function start(): Promise<boolean> {
   const dataDir = app.getPath('userData');
   const settings = openSettingsStore(dataDir);
   const { kioskMode } = settings.read();
-  const kiosk = createKioskApp({ dataDir, settings, shell: 'electron' });
+  const kiosk = createKioskApp({ dataDir, settings, shell: 'electron', keyStore: electronKeyStore() });
 
   setupSecurity(log);
   setupProtocol(rendererDistDir());
@@ -62,7 +64,9 @@ function failStartup(error: unknown): false {
         ? error.name
         : 'unknown';
   log({ event: 'startup-failed', detail });
-  dialog.showErrorBox('码上办', `Startup failed: ${detail}`);
+  // A refusal core explained (a missing data key, a bad setting) is shown in words, Chinese first, then English.
+  const words = error instanceof KioskError ? `${startupErrorText(error)}\n\n` : '';
+  dialog.showErrorBox('码上办', `${words}(${detail})`);
   app.exit(1);
   return false;
 }

@@ -19,10 +19,15 @@ export interface IpcOptions {
  * or any other WebContents is refused — the sender's frame is checked per call because pages can change.
  */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, win: BrowserWindow | undefined): boolean {
-  const frame = event.senderFrame;
   if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
-  if (!frame || frame.parent !== null) return false;
-  return isAppUrl(frame.url);
+  try {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null) return false;
+    return isAppUrl(frame.url);
+  } catch {
+    // A frame disposed mid-call throws on access: a caller we cannot identify is refused, never let through.
+    return false;
+  }
 }
 
 /** Registers the handlers and the event forwarding; the returned function undoes both. */

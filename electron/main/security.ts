@@ -1,5 +1,5 @@
-// Locks every web page down: strict CSP, no navigation off our origin, no popups, no <webview>, no permissions.
-import { app, session, type WebContents } from 'electron';
+// Locks every web page down: strict CSP, no navigation off our origin, no popups, no <webview>, no permissions, no network.
+import { app, session, webContents, type Session, type WebContents } from 'electron';
 import { contentSecurityPolicy, securityHeaders } from '../app/csp.js';
 import { isAppUrl } from './origin.js';
 import type { MainLog } from './log.js';
@@ -33,6 +33,35 @@ export function hardenWebContents(contents: WebContents, log: MainLog = () => {}
     event.preventDefault();
     log({ event: 'webview-blocked' });
   });
+  // Web Bluetooth picks the first device in range when nobody answers this event: answer "none".
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+    log({ event: 'bluetooth-denied' });
+  });
+  // A page given its own partition would otherwise start with Electron's allow-everything defaults.
+  hardenSession(contents.session, log);
+}
+
+/**
+ * The renderer only ever loads app://kiosk and talks to core over IPC (the province client runs in main with Node's
+ * fetch, outside any session). Refusing http(s)/ws(s) in the network service itself means even a compromised page
+ * cannot send a resident's data anywhere, whatever the CSP.
+ */
+export const BLOCKED_REQUEST_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
+
+/** Every permission, device and network request of one session refused. Idempotent: each setter replaces the last. */
+export function hardenSession(ses: Session, log: MainLog = () => {}): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+    log({ event: 'permission-denied', permission });
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest({ urls: BLOCKED_REQUEST_URLS }, (details, callback) => {
+    log({ event: 'request-blocked', scheme: schemeOf(details.url) });
+    callback({ cancel: true });
+  });
 }
 
 /**
@@ -41,13 +70,9 @@ export function hardenWebContents(contents: WebContents, log: MainLog = () => {}
  */
 export function setupSecurity(log: MainLog = () => {}): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log({ event: 'permission-denied', permission });
-    callback(false);
-  });
-  ses.setPermissionCheckHandler(() => false);
-  ses.setDevicePermissionHandler(() => false);
+  hardenSession(session.defaultSession, log);
+  // Anything created before this ran (should the entry's order ever change) is hardened too.
+  for (const contents of webContents.getAllWebContents()) hardenWebContents(contents, log);
 }
 
 function schemeOf(url: string): string {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unlocked } from '../helpers/data-key.js';
 import { test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createResidentDesk } from '../../electron/app/applications.js';
@@ -54,7 +55,7 @@ async function rig(t: TestContext) {
   const port = Number(new URL(url).port);
   const clock: Clock = { now: () => emulator.now() };
 
-  const { db } = openMigratedDatabase(join(dir, 'kiosk.sqlite'));
+  const db = unlocked(openMigratedDatabase(join(dir, 'kiosk.sqlite')).db);
   const client = createProvinceClient({ baseUrl: url, ...TERMINAL, clock, random: systemRandom, timeoutMs: 2000 });
   const listeners = new Set<(view: ApplicationView) => void>();
   const announce = (view: ApplicationView) => listeners.forEach((listener) => listener(view));

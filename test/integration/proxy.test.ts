@@ -1,6 +1,8 @@
 // Proxy applications on a real SQLite file (core/proxy): family limits and relationships, consent, staff verification,
 // the proxy in the audit row and in the province's body, self-proxy, the batch report and its all-or-nothing import,
 // and the onSubmitted hook inside the transaction.
+import type { SubmitApplication } from '../../electron/core/province/schema.js';
+import { outboxBody } from '../../electron/core/sync/outbox.js';
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -117,7 +119,9 @@ const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM 
 const tables = (db: Db) => [count(db, 'application'), count(db, 'audit'), count(db, 'outbox')];
 const audits = (db: Db) => db.prepare('SELECT actor, action, subject, detail FROM audit ORDER BY seq').all() as Record<string, string>[];
 const bodies = (db: Db) =>
-  (db.prepare('SELECT body FROM outbox ORDER BY seq').all() as { body: string }[]).map((row) => JSON.parse(row.body));
+  (db.prepare('SELECT body, idempotency_key FROM outbox ORDER BY seq').all() as { body: string; idempotency_key: string }[]).map(
+    (row) => outboxBody(db, row) as SubmitApplication,
+  );
 const submitted = (result: SubmitResult) => {
   assert.equal(result.outcome, 'submitted');
   if (result.outcome !== 'submitted') throw new Error('not submitted');
@@ -162,9 +166,9 @@ test('family proxy: online, relationship and consent kept masked, the province g
   for (const secret of [daughter.number, '李秀英', mother.number, '张桂兰']) assert.ok(!stored.includes(secret), secret);
 
   const [body] = bodies(db);
-  assert.equal(body.channel, 'online');
-  assert.deepEqual(body.proxy, { kind: 'family', proxyIdNumber: daughter.number, relationship: 'child', consent: true });
-  assert.deepEqual(body.applicant, { documentType: 'resident', idNumber: mother.number, name: '张桂兰' });
+  assert.equal(body!.channel, 'online');
+  assert.deepEqual(body!.proxy, { kind: 'family', proxyIdNumber: daughter.number, relationship: 'child', consent: true });
+  assert.deepEqual(body!.applicant, { documentType: 'resident', idNumber: mother.number, name: '张桂兰' });
 
   const [audit] = audits(db);
   assert.equal(audit!.action, 'application.submitted');
@@ -249,7 +253,7 @@ test('staff proxy: offline, verification and consent recorded, the officer is th
     ['offline', 'staff', '王**', 'household-register', 'verbal-witnessed', '1001', null],
   );
   assert.equal(row.proxy_key, staffProxyKey('1001', LOOKUP_KEY));
-  assert.deepEqual(bodies(db)[0].proxy, { kind: 'staff', officerStaffNo: '1001', verification: 'household-register', consent: true });
+  assert.deepEqual(bodies(db)[0]!.proxy, { kind: 'staff', officerStaffNo: '1001', verification: 'household-register', consent: true });
   const [audit] = audits(db);
   assert.equal(audit!.actor, '1001');
   assert.deepEqual(JSON.parse(audit!.detail!).proxy, {

@@ -1,4 +1,5 @@
 // The role matrix on a real app: every contract channel × every role through the real dispatcher; refusals change nothing.
+import { TEST_DATA_KEY } from '../helpers/data-key.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,8 @@ async function startApp(t: TestContext, configured: boolean) {
   const settings = openNodeSettings(dataDir);
   // A provincial endpoint makes a configured terminal; with no KIOSK_PROVINCE_SECRET it never contacts it.
   if (configured) settings.update((s) => ({ ...s, province: { endpoint: 'http://127.0.0.1:9/', hallId: '370202001' } }));
-  const app = createKioskApp({ dataDir, settings, shell: 'browser', tickMs: 0 });
+  // A configured terminal has no demo key: the operator's key, here the test's.
+  const app = createKioskApp({ dataDir, settings, shell: 'browser', tickMs: 0, ...(configured ? { dataKey: TEST_DATA_KEY } : {}) });
   // Closed before its folder goes: the demo printer may still be writing the last slip the matrix printed.
   t.after(async () => {
     await app.close();

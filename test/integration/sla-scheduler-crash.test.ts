@@ -2,6 +2,7 @@
 // 25th a child process killed with SIGKILL) on a clock the test steps forward and backward between runs, killed at a
 // random moment. At the end every step that came due is recorded exactly once, with exactly one audit row each, no
 // step fired before its time, and the audit hash chain verifies.
+import { unlocked } from '../helpers/data-key.js';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -143,6 +144,7 @@ test(
     const db = openDatabase(file);
     t.after(() => db.close());
     migrate(db, loadMigrations(migrationsDir()));
+    unlocked(db);
     const bundle = await bundleRun(dir);
 
     // A hall with three approvers (one with a backup) and a community head; reviews over five days, both channels.

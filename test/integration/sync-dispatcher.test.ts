@@ -1,6 +1,7 @@
 // The dispatcher against a fake province over HTTP: order per applicant, reconciliation, refusals, restarts.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { unlocked } from '../helpers/data-key.js';
 import { test, type TestContext } from 'node:test';
 import { migrationsDir } from '../../electron/app/paths.js';
 import { loadMigrations, migrate } from '../../electron/core/db/migrations.js';
@@ -24,7 +25,7 @@ async function setup(t: TestContext, fault: (body: string, method: string) => Fa
   const open = () => {
     const db = openDatabase(file);
     migrate(db, loadMigrations(migrationsDir()));
-    return db;
+    return unlocked(db);
   };
   const province = await startFakeProvince(t, { clock, fault: ({ body, method }) => fault(body, method) });
   // 1 s, not 150 ms: with the end-to-end tests running beside these, a loaded CI core once took longer to answer.

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unlocked } from '../helpers/data-key.js';
 import { test } from 'node:test';
 import { migrationsDir } from '../../electron/app/paths.js';
 import { loadMigrations, migrate } from '../../electron/core/db/migrations.js';
@@ -88,6 +89,7 @@ test('72 h outage, 10 restarts on one file: queue intact, per-applicant order ke
   const open = () => {
     const db = openDatabase(file);
     migrate(db, loadMigrations(migrationsDir())); // as at start-up; a no-op after the first time
+    unlocked(db);
     const client = countingClient(createProvinceClient({ baseUrl: first.url, ...TERMINAL, clock, random, timeoutMs: 500 }), sends, calls);
     return { db, dispatcher: createDispatcher({ db, client, clock, random }) };
   };

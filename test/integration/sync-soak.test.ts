@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unlocked } from '../helpers/data-key.js';
 import { test, type TestContext } from 'node:test';
 import { migrationsDir } from '../../electron/app/paths.js';
 import { loadMigrations, migrate } from '../../electron/core/db/migrations.js';
@@ -87,6 +88,7 @@ async function soak(t: TestContext, honourIdempotencyKeys: boolean, total = TOTA
   const db = openDatabase(join(dir, 'kiosk.sqlite'));
   t.after(() => db.close());
   migrate(db, loadMigrations(migrationsDir()));
+  unlocked(db);
   const client = createProvinceClient({ baseUrl: url, ...TERMINAL, clock, random, timeoutMs: 200 });
   const ids = new Set<string>();
   // One setup transaction: 10,000 separate commits would test nothing more.

@@ -159,7 +159,7 @@ export function createFakeDesk(deps: FakeDeskDeps): FakeDesk {
         travelOutsideProvince14d: false,
         contactWithCase14d: false,
         purpose: 'work',
-        phone: null,
+        phoneGiven: false,
         commitment: true,
       },
       answers: {},

@@ -28,6 +28,12 @@ export class StubWebContents extends EventEmitter {
   windowOpenHandler: Fn | undefined;
   crashRequests = 0;
   mainFrame = frame('');
+  devToolsOpen = false;
+  /** A WebContents made with its own partition has its own session; by default the shared one, as in Electron. */
+  ownSession: StubSession | undefined;
+  get session(): StubSession {
+    return this.ownSession ?? session.defaultSession;
+  }
   loadURL(url: string): Promise<void> {
     this.loads.push(url);
     this.url = url;
@@ -46,6 +52,16 @@ export class StubWebContents extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  openDevTools(): void {
+    this.devToolsOpen = true;
+    this.emit('devtools-opened');
+  }
+  closeDevTools(): void {
+    this.devToolsOpen = false;
+  }
+  isDevToolsOpened(): boolean {
+    return this.devToolsOpen;
+  }
   /** Like Electron: killing the renderer is reported as render-process-gone with reason "killed". */
   forcefullyCrashRenderer(): void {
     this.crashRequests += 1;
@@ -60,6 +76,8 @@ class StubApp extends EventEmitter {
   quitCalls = 0;
   exitCodes: number[] = [];
   paths: Record<string, string> = {};
+  /** What Electron says of a packaged release build; tests set it true to play one. */
+  isPackaged = false;
   requestSingleInstanceLock(): boolean {
     this.lockRequests += 1;
     return this.lockResult;
@@ -160,7 +178,16 @@ class StubProtocol {
 }
 export const protocol = new StubProtocol();
 
-class StubSession {
+/** session.webRequest: records the one listener per hook, as Electron keeps only the last one set. */
+class StubWebRequest {
+  beforeRequest: { filter: { urls: string[] }; listener: Fn } | null = null;
+  onBeforeRequest(filter: { urls: string[] }, listener: Fn | null): void {
+    this.beforeRequest = listener ? { filter, listener } : null;
+  }
+}
+
+export class StubSession {
+  readonly webRequest = new StubWebRequest();
   permissionRequestHandler: Fn | null = null;
   permissionCheckHandler: Fn | null = null;
   devicePermissionHandler: Fn | null = null;
@@ -207,8 +234,37 @@ export const dialog = {
 };
 
 export const shell = {
+  /** Every URL anything asked the OS to open: a kiosk must never hand a link to the desktop's browser. */
+  openedExternally: [] as string[],
   openPath: (): Promise<string> => Promise.resolve('shell is not stubbed'),
-  openExternal: (): Promise<void> => Promise.reject(new Error('shell is not stubbed')),
+  openExternal(url: string): Promise<void> {
+    this.openedExternally.push(url);
+    return Promise.reject(new Error('shell is not stubbed'));
+  },
+};
+
+/**
+ * safeStorage as on a Linux session without a keyring by default: "available" but on the plain-text 'basic_text'
+ * backend. Tests set encryptionAvailable/backend to play DPAPI or libsecret; sealing is a reversible XOR, not plain.
+ */
+export const safeStorage = {
+  encryptionAvailable: true,
+  backend: 'basic_text' as string,
+  isEncryptionAvailable(): boolean {
+    return this.encryptionAvailable;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(text: string): Buffer {
+    if (!this.encryptionAvailable) throw new Error('Encryption is not available.');
+    return Buffer.concat([Buffer.from('stub1:'), Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)]);
+  },
+  decryptString(sealed: Buffer): string {
+    if (!this.encryptionAvailable || sealed.subarray(0, 6).toString() !== 'stub1:')
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(sealed.subarray(6).map((b) => b ^ 0x5a)).toString('utf8');
+  },
 };
 
 export const webContents = {
@@ -255,6 +311,7 @@ export default {
   powerSaveBlocker,
   dialog,
   shell,
+  safeStorage,
   webContents,
   contextBridge,
   ipcRenderer,
@@ -263,7 +320,7 @@ export default {
 /** Back to a fresh Electron between tests: no listeners, handlers, windows, exposures or recorded calls. */
 export function resetElectronStub(): void {
   app.removeAllListeners();
-  Object.assign(app, { lockResult: true, lockRequests: 0, quitCalls: 0, exitCodes: [] });
+  Object.assign(app, { lockResult: true, lockRequests: 0, quitCalls: 0, exitCodes: [], isPackaged: false });
   BrowserWindow.instances.length = 0;
   ipcMain.removeAllListeners();
   ipcMain.handlers.clear();
@@ -271,6 +328,9 @@ export function resetElectronStub(): void {
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   Object.assign(session.defaultSession, { permissionRequestHandler: null, permissionCheckHandler: null, devicePermissionHandler: null });
+  session.defaultSession.webRequest.beforeRequest = null;
+  shell.openedExternally.length = 0;
+  Object.assign(safeStorage, { encryptionAvailable: true, backend: 'basic_text' });
   powerSaveBlocker.active.clear();
   powerSaveBlocker.started.length = 0;
   dialog.errors.length = 0;

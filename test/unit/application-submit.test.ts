@@ -15,7 +15,7 @@ import { loadPolicies } from '../../electron/core/policy/load.js';
 import type { Policy } from '../../electron/core/policy/schema.js';
 import { policyInForce } from '../../electron/core/policy/select.js';
 import { applyView } from '../../electron/core/sync/code-status.js';
-import { applicantKey } from '../../electron/core/sync/outbox.js';
+import { applicantKey, outboxBody } from '../../electron/core/sync/outbox.js';
 import { migratedDb } from '../helpers/migrated-db.js';
 import { testIdNumber } from '../helpers/province-client.js';
 import { fakeClock, lowRiskDeclaration, seededRandom, type FakeClock } from '../helpers/sync-fixtures.js';
@@ -87,7 +87,11 @@ test('an eligible declaration is stored masked, audited and queued with the full
   };
   assert.equal(outbox.kind, 'submit-application');
   assert.equal(outbox.idempotency_key, result.applicationId);
-  const body = JSON.parse(outbox.body);
+  // Sealed at rest: the stored text holds neither the number nor the name; opened with the key it is the request.
+  assert.ok(
+    !outbox.body.includes(person().number) && !outbox.body.includes('张三丰') && !outbox.body.includes(person().number.slice(0, 17)),
+  );
+  const body = outboxBody(db, outbox) as { applicant: unknown; hallId: string; declaration: unknown };
   assert.deepEqual(body.applicant, { documentType: 'resident', idNumber: person().number, name: '张三丰' });
   assert.equal(body.hallId, '370102001');
   assert.deepEqual(body.declaration, lowRiskDeclaration);
@@ -236,10 +240,13 @@ test('refs count per Asia/Shanghai day, whatever the UTC date', (t) => {
 
 test('the lookup key is made once and returned ever after', (t) => {
   const db = migratedDb(t);
-  const clock = fakeClock(START);
-  const first = ensureLookupKey(db, clock, seededRandom(1));
-  const second = ensureLookupKey(db, clock, seededRandom(2));
+  const first = ensureLookupKey(db, seededRandom(1));
+  const second = ensureLookupKey(db, seededRandom(2));
   assert.equal(first.length, 32);
   assert.deepEqual(second, first);
-  assert.equal(count(db, 'lookup_key'), 1);
+  // Sealed in the vault; the clear table of 0007 is left empty.
+  assert.equal(count(db, 'lookup_key'), 0);
+  const sealed = (db.prepare('SELECT lookup_key FROM vault').get() as { lookup_key: string }).lookup_key;
+  assert.match(sealed, /^v1\./);
+  assert.ok(!sealed.includes(Buffer.from(first).toString('hex')));
 });

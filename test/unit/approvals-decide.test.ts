@@ -2,6 +2,7 @@
 // audit row and the outbox row in one transaction; refusals with their keys and nothing written.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { outboxBody } from '../../electron/core/sync/outbox.js';
 import { decide } from '../../electron/core/approvals/decide.js';
 import { queuePage, reviewDetail } from '../../electron/core/approvals/review-store.js';
 import { KioskError } from '../../electron/core/errors.js';
@@ -49,7 +50,7 @@ test('approve: closed with officer and time, declaration dropped, audit row, one
   const [item] = outbox();
   assert.equal(item!.kind, 'send-decision');
   assert.equal(item!.target_id, applicationId);
-  assert.deepEqual(JSON.parse(item!.body), body);
+  assert.deepEqual(outboxBody(db, item!), body);
   assert.equal(item!.idempotency_key, decisionKey(applicationId, body));
   assert.equal(item!.applicant_key, (db.prepare('SELECT applicant_key FROM application').get() as { applicant_key: string }).applicant_key);
   assert.deepEqual(audits(db, 'review.decided'), [
@@ -87,7 +88,7 @@ test("refuse must cite a rule of the application's policy (a review rule counts)
     decision: 'refuse',
     decision_rule: 'SD-0327-3',
   });
-  assert.equal(JSON.parse(outbox()[0]!.body).ruleId, 'SD-0327-3');
+  assert.equal((outboxBody(db, outbox()[0]!) as { ruleId: string }).ruleId, 'SD-0327-3');
 });
 
 test('ask-info keeps the item open (info-requested) with its declaration; it can then be approved', (t) => {
@@ -100,7 +101,7 @@ test('ask-info keeps the item open (info-requested) with its declaration; it can
   clock.advance(60_000);
   decide(db, clock, { applicationId, decision: 'approve', ruleId: null }, approver, { policies });
   assert.deepEqual(
-    outbox().map((o) => JSON.parse(o.body).decision),
+    outbox().map((o) => (outboxBody(db, o) as { decision: string }).decision),
     ['ask-info', 'approve'],
   );
 });

@@ -146,3 +146,32 @@ test('two rows swapped are found', (t) => {
   assert.equal(verdict.ok, false);
   assert.equal(verdict.ok === false && verdict.firstBadSeq, 2);
 });
+
+test('the walk reads the log a page at a time: rows on and across page edges are checked like any other', (t) => {
+  const db = logOf(t, 0);
+  // One transaction: 4,100 separately fsynced commits would take seconds.
+  db.transaction(() => {
+    for (let i = 1; i <= 4100; i += 1) appendAudit(db, entry(i));
+  })();
+  assert.deepEqual(verifyAuditChain(db), { ok: true, rows: 4100 });
+  tamper(t, db, []);
+  const raw = new Database(db.name);
+  t.after(() => raw.close());
+  // Pages of 32, 128, 512, then 2,048 rows: they end at rows 32, 160, 672, 2720 (and 4768).
+  for (const seq of [1, 32, 33, 160, 161, 672, 673, 2720, 2721, 4099, 4100]) {
+    raw.prepare(`UPDATE audit SET subject = 'print-job:0' WHERE seq = ?`).run(seq);
+    assert.deepEqual(verifyAuditChain(db), { ok: false, rows: 4100, firstBadSeq: seq, reason: 'hash' }, `row ${seq}`);
+    raw.prepare(`UPDATE audit SET subject = ? WHERE seq = ?`).run(`print-job:${seq}`, seq);
+  }
+  assert.deepEqual(verifyAuditChain(db), { ok: true, rows: 4100 });
+});
+
+test('a row numbered below 1 (CHECK constraints switched off) is found, not skipped', (t) => {
+  const db = logOf(t, 3);
+  const first = rowAt(db, 1);
+  tamper(t, db, [
+    'PRAGMA ignore_check_constraints = ON',
+    `INSERT INTO audit VALUES (0, '${first.at}', 'system', 'print.dismiss', 'print-job:0', '{}', '${GENESIS_HASH}', '${'d'.repeat(64)}')`,
+  ]);
+  assert.deepEqual(verifyAuditChain(db), { ok: false, rows: 4, firstBadSeq: 1, reason: 'gap' });
+});

@@ -6,7 +6,8 @@ import { channelNames, eventIpcChannel, type AppInfo } from '../../electron/ipc/
 import type { Handlers } from '../../electron/ipc/dispatch.js';
 import { setupIpc } from '../../electron/main/ipc.js';
 import { createMainWindow } from '../../electron/main/window.js';
-import { BrowserWindow as StubWindow, frame, ipcMain, resetElectronStub } from '../stubs/electron.js';
+import { setupSecurity } from '../../electron/main/security.js';
+import { BrowserWindow as StubWindow, StubEvent, StubWebContents, app, frame, ipcMain, resetElectronStub } from '../stubs/electron.js';
 
 beforeEach(resetElectronStub);
 
@@ -23,6 +24,7 @@ const info: AppInfo = {
 
 function setup(t: TestContext) {
   const reached: string[] = [];
+  const logged: Array<Record<string, unknown>> = [];
   // Every channel gets a recording handler, so any channel reached without authorisation or validation shows up.
   const handlers = Object.fromEntries(
     channelNames.map((channel) => [channel, () => (reached.push(channel), channel === 'app.info' ? info : undefined)]),
@@ -30,7 +32,7 @@ function setup(t: TestContext) {
   const events = createEventHub();
   const win = createMainWindow({ kioskMode: true, preloadPath: '/p.cjs', url: 'app://kiosk/index.html' });
   const stubWin = StubWindow.instances[0]!;
-  const dispose = setupIpc({ handlers, events, getWindow: () => win });
+  const dispose = setupIpc({ handlers, events, getWindow: () => win, log: (entry) => logged.push(entry) });
   t.after(dispose);
   const call = (channel: string, input: unknown, event: { sender: unknown; senderFrame: unknown }) => {
     const handler = ipcMain.handlers.get(channel);
@@ -38,7 +40,7 @@ function setup(t: TestContext) {
     return handler(event, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
   };
   const ours = (url = 'app://kiosk/index.html') => ({ sender: stubWin.webContents, senderFrame: frame(url) });
-  return { reached, events, stubWin, dispose, call, ours };
+  return { reached, logged, events, stubWin, dispose, call, ours };
 }
 
 test('every contract channel has exactly one ipcMain handler, and there is nothing else', (t) => {
@@ -93,4 +95,61 @@ test('events from the hub reach the window on their event channel, until dispose
   events.emit('clock.tick', payload);
   assert.equal(stubWin.webContents.sent.length, 1);
   assert.equal(ipcMain.handlers.size, 0);
+});
+
+/** A WebFrameMain whose frame is gone: Electron throws on every property read. */
+function disposedFrame() {
+  const fail = () => {
+    throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+  };
+  return Object.defineProperties({}, { url: { get: fail }, parent: { get: fail } });
+}
+
+test('hostile callers on every channel: refused with an envelope, nothing reaches a handler, the log names no URL', async (t) => {
+  const { call, ours, reached, logged, stubWin } = setup(t);
+  // A WebContents Electron made for something else (announced like any other, hardened, still not our window).
+  const stray = new StubWebContents();
+  app.emit('web-contents-created', new StubEvent(), stray);
+  const top = 'app://kiosk/index.html';
+  const hostile = [
+    ours('https://evil.example/?id=110101199003077777'),
+    ours('data:text/html,<script>kiosk.invoke()</script>'),
+    ours('about:blank'),
+    ours('app://kiosk.evil/index.html'),
+    ours('app://user:pw@kiosk/index.html'),
+    ours('file:///opt/kiosk/dist/renderer/index.html'),
+    // A sub-frame of our own page, even one showing our own origin.
+    { sender: stubWin.webContents, senderFrame: frame(top, frame(top)) },
+    { sender: stubWin.webContents, senderFrame: frame('https://ads.example/', frame(top)) },
+    { sender: stubWin.webContents, senderFrame: null },
+    { sender: stubWin.webContents, senderFrame: disposedFrame() },
+    { sender: stray, senderFrame: frame(top) },
+    { sender: null, senderFrame: frame(top) },
+  ];
+  for (const channel of channelNames) {
+    for (const event of hostile) {
+      const answer = await call(channel, {}, event);
+      assert.equal(answer.ok, false, channel);
+      assert.equal(answer.error?.code, 'unauthorized', channel);
+    }
+  }
+  assert.deepEqual(reached, [], 'no handler ran');
+  assert.equal(logged.length, channelNames.length * hostile.length);
+  assert.ok(logged.every((entry) => entry.event === 'ipc-unauthorized' && Object.keys(entry).sort().join() === 'channel,event'));
+  // Control: the same harness lets our own top frame through, so the refusals above are the check at work.
+  assert.equal((await call('app.info', {}, ours(top))).ok, true);
+});
+
+test('a destroyed window refuses even its own frame', async (t) => {
+  const { call, ours, reached, stubWin } = setup(t);
+  stubWin.destroyed = true;
+  assert.equal((await call('app.info', {}, ours())).error?.code, 'unauthorized');
+  assert.deepEqual(reached, []);
+});
+
+test('with the security hooks on, the window itself stays trusted and its own calls still work', async (t) => {
+  setupSecurity();
+  const { call, ours, reached } = setup(t);
+  assert.equal((await call('app.info', {}, ours())).ok, true);
+  assert.deepEqual(reached, ['app.info']);
 });

@@ -2,11 +2,12 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { createMainWindow, windowOptions } from '../../electron/main/window.js';
-import { BrowserWindow as StubWindow, resetElectronStub } from '../stubs/electron.js';
+import { BrowserWindow as StubWindow, app, resetElectronStub } from '../stubs/electron.js';
 
 beforeEach(resetElectronStub);
 
 const PRELOAD = '/opt/kiosk/dist/preload/index.cjs';
+const devToolsOf = (win: StubWindow) => (win.options.webPreferences as { devTools?: boolean } | undefined)?.devTools;
 
 test('the renderer is isolated, sandboxed, without Node integration, webview or insecure content', () => {
   const prefs = windowOptions({ kioskMode: true, preloadPath: PRELOAD }).webPreferences;
@@ -46,4 +47,30 @@ test('createMainWindow builds one window with those options, loads the URL, show
   assert.equal(win.shown, false, 'hidden until painted');
   win.emit('ready-to-show');
   assert.equal(win.shown, true);
+});
+
+test('a packaged release never has DevTools, even with kiosk mode off for maintenance', () => {
+  assert.equal(windowOptions({ kioskMode: false, preloadPath: PRELOAD, packaged: true }).webPreferences?.devTools, false);
+  assert.equal(windowOptions({ kioskMode: true, preloadPath: PRELOAD, packaged: true }).webPreferences?.devTools, false);
+  // createMainWindow asks Electron itself when not told.
+  app.isPackaged = true;
+  createMainWindow({ kioskMode: false, preloadPath: PRELOAD, url: 'app://kiosk/index.html' });
+  assert.equal(devToolsOf(StubWindow.instances[0]!), false);
+});
+
+test('where DevTools are off, anything that still opens them has them shut at once', () => {
+  const logged: Array<Record<string, unknown>> = [];
+  createMainWindow({ kioskMode: true, preloadPath: PRELOAD, url: 'app://kiosk/index.html', log: (e) => logged.push(e) });
+  const wc = StubWindow.instances[0]!.webContents;
+  wc.openDevTools();
+  assert.equal(wc.isDevToolsOpened(), false);
+  assert.deepEqual(logged, [{ event: 'devtools-closed' }]);
+});
+
+test('control: a developer run from source (not packaged, kiosk mode off) keeps DevTools open', () => {
+  createMainWindow({ kioskMode: false, preloadPath: PRELOAD, url: 'app://kiosk/index.html' });
+  const wc = StubWindow.instances[0]!.webContents;
+  assert.equal(devToolsOf(StubWindow.instances[0]!), true);
+  wc.openDevTools();
+  assert.equal(wc.isDevToolsOpened(), true);
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { maskIdNumber, maskName, maskPhone } from '../../electron/core/privacy/mask.js';
+import { MAX_MASKED_NAME, maskIdNumber, maskName, maskPhone } from '../../electron/core/privacy/mask.js';
 
 test('a Chinese name keeps its surname, one * per other character', () => {
   assert.equal(maskName('张三'), '张*');
@@ -36,6 +36,34 @@ test('empty and one-character names leak nothing; characters outside the BMP cou
   assert.equal(maskName('张'), '*');
   assert.equal(maskName('J'), '*');
   assert.equal(maskName('𠮷野家'), '𠮷**');
+});
+
+test('a long foreign name is masked to at most 20 characters, so it still prints (the slip takes 40)', () => {
+  const sixty = 'WOLFESCHLEGELSTEINHAUSEN BERGERDORFF HUBERT BLAINE MAXIMILIAN'.slice(0, 60);
+  assert.equal(maskName(sixty), 'W***********************'.slice(0, MAX_MASKED_NAME));
+  // A cut that lands on a space leaves no trailing space (it would shift a right-aligned slip value).
+  assert.equal(maskName('ABCDEFGHIJKLMNOPQRS TUVWXYZ'), 'A******************');
+  assert.equal(maskName('ABCDEFGHIJKLMNOPQRST'), 'A*******************');
+  // Up to the cap nothing changes.
+  assert.equal(maskName('NGUYEN VAN AN'), 'N***** *** **');
+});
+
+test('rare characters outside the BMP and ·-names: the surname whole, never half a surrogate pair', () => {
+  assert.equal(maskName('𪚥𠀀'), '𪚥*');
+  assert.equal(maskName('张𠀀龘'), '张**');
+  assert.equal(maskName('阿卜杜·热合曼'), '阿******');
+  const long = '𠀀'.repeat(30);
+  assert.equal(maskName(long), '𠀀' + '*'.repeat(MAX_MASKED_NAME - 1));
+  assert.doesNotMatch(maskName(long), /\p{Cs}/u);
+});
+
+test('property: a masked name never has more than 20 code points, so never more than the slip’s 40 UTF-16 units', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (name) => {
+      const masked = maskName(name);
+      assert.ok(Array.from(masked).length <= MAX_MASKED_NAME && masked.length <= 40, masked);
+    }),
+  );
 });
 
 test('an ID number shows its first 2 and last 2, same length', () => {

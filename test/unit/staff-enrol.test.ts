@@ -31,7 +31,7 @@ function setup(t: Parameters<typeof migratedDb>[0]) {
   const clock = { now: () => new Date('2026-11-27T01:00:00Z') };
   let n = 0;
   const random = { bytes: (size: number) => new Uint8Array(size).fill((n += 1) % 256) };
-  const lookupKey = ensureLookupKey(db, clock, random);
+  const lookupKey = ensureLookupKey(db, random);
   addOfficer(db, clock, random, { staffNo: '9001', name: '钱管理', roles: ['admin'], pin: '135790' });
   addOfficer(db, clock, random, { staffNo: '9002', name: '孙书记', roles: ['community-head', 'officer'], pin: '135790' });
   const desk = createStaffDesk(db, clock);

@@ -23,7 +23,7 @@ function setup(t: Parameters<typeof migratedDb>[0]) {
   const clock = { now: () => new Date('2026-11-27T01:00:00Z') };
   let seed = 0;
   const random = { bytes: (n: number) => new Uint8Array(n).fill((seed += 1) % 256) };
-  const lookupKey = ensureLookupKey(db, clock, random);
+  const lookupKey = ensureLookupKey(db, random);
   const desk = createStaffDesk(db, clock, { maxAttempts: 3 });
   t.after(() => desk.close());
   const roster = (officers: { staffNo: string; name: string; roles: string[]; idNumber: string }[]) => ({

@@ -2,6 +2,7 @@
 // delivered exactly once through any mix of faults (a scripted in-memory province behind the ProvinceClient interface).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { unlocked } from '../helpers/data-key.js';
 import fc from 'fast-check';
 import { migrationsDir } from '../../electron/app/paths.js';
 import { loadMigrations, migrate } from '../../electron/core/db/migrations.js';
@@ -11,7 +12,7 @@ import type { ApplicationView, LossReport } from '../../electron/core/province/s
 import { applyView, readCodeStatus } from '../../electron/core/sync/code-status.js';
 import { createDispatcher } from '../../electron/core/sync/dispatcher.js';
 import { enqueueLossReport } from '../../electron/core/sync/loss-report.js';
-import { applicantKey, enqueue, type OutboxRow } from '../../electron/core/sync/outbox.js';
+import { applicantKey, enqueue, outboxBody, type OutboxRow } from '../../electron/core/sync/outbox.js';
 import { drain } from '../helpers/sync-drain.js';
 import { APPLICANT_KEY_SECRET, fakeClock, seededRandom, submission, type FakeClock } from '../helpers/sync-fixtures.js';
 
@@ -24,7 +25,7 @@ type Fault = 'ok' | 'unavailable' | 'lost-before' | 'lost-after' | 'not-found' |
 function open(): Db {
   const db = openDatabase(':memory:');
   migrate(db, loadMigrations(migrationsDir()));
-  return db;
+  return unlocked(db);
 }
 
 const view = (codeId: string, statusAsOf: Date): ApplicationView => ({
@@ -118,7 +119,7 @@ test('enqueueLossReport runs only inside a transaction, rolls back with it, and 
   assert.equal(a?.kind, 'report-loss');
   assert.equal(a?.target_id, APP);
   assert.equal(a?.applicant_key, KEY);
-  assert.deepEqual(JSON.parse(a!.body), { reportedAt: clock.now().toISOString(), reason: 'lost' });
+  assert.deepEqual(outboxBody(db, a!), { reportedAt: clock.now().toISOString(), reason: 'lost' });
   assert.match(a!.idempotency_key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.notEqual(a!.idempotency_key, b!.idempotency_key, 'a second loss (the replacement lost too) is a new call');
   assert.throws(() => db.transaction(() => enqueueLossReport(db, clock, { ...request, applicationId: 'not-a-uuid' }))());

@@ -1,7 +1,7 @@
 // `officer-add`, `officer-list` and `officer-roster`: who may sign in at this terminal.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openMigratedDatabase } from '../../app/database.js';
+import { openMigratedDatabase, openUnlockedDatabase } from '../../app/database.js';
 import { systemClock, systemRandom } from '../../core/clock.js';
 import { maskName } from '../../core/privacy/mask.js';
 import { ensureLookupKey } from '../../core/applications/lookup-key.js';
@@ -44,9 +44,11 @@ export const officerAdd: Command = {
     // The card number comes on standard input, never as an argument: arguments show in the process list.
     const card = values['with-card'] ? parseDocumentNumber(cardLine ?? '', systemClock.now()) : undefined;
     if (card && !card.valid) throw new KioskError('invalid-input', 'errors.cardNumberInvalid');
-    const { db } = openMigratedDatabase(databaseArgument(values.db, io.env));
+    const db = card
+      ? openUnlockedDatabase(databaseArgument(values.db, io.env), io.env)
+      : openMigratedDatabase(databaseArgument(values.db, io.env)).db;
     try {
-      const cardKey = card?.valid ? applicantKey(card.canonical, ensureLookupKey(db, systemClock, systemRandom)) : null;
+      const cardKey = card?.valid ? applicantKey(card.canonical, ensureLookupKey(db, systemRandom)) : null;
       addOfficer(db, systemClock, systemRandom, { staffNo, name: values.name, roles: parsedRoles, pin, cardKey });
     } finally {
       db.close();
@@ -109,10 +111,10 @@ export const officerRoster: Command = {
     } catch {
       throw new UsageError(`${values.file} is not a readable JSON file`);
     }
-    const { db } = openMigratedDatabase(databaseArgument(values.db, io.env));
+    const db = openUnlockedDatabase(databaseArgument(values.db, io.env), io.env);
     let result;
     try {
-      result = applyRoster(db, systemClock, systemRandom, ensureLookupKey(db, systemClock, systemRandom), roster);
+      result = applyRoster(db, systemClock, systemRandom, ensureLookupKey(db, systemRandom), roster);
     } finally {
       db.close();
     }

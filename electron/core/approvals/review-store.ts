@@ -1,4 +1,5 @@
 // The review table: opening a review in the submission's transaction, and the queue pages and decision screen.
+import { openReviewDeclaration, openReviewAnswers, sealReviewDeclaration, sealReviewAnswers } from './review-declaration.js';
 import { z } from 'zod';
 import { DeclarationSchema, type Declaration } from '../applications/schema.js';
 import { appendAudit } from '../audit/log.js';
@@ -83,8 +84,9 @@ export function openReview(db: Db, input: OpenReviewInput): { assignedTo: string
     nextStepAt: steps[0]?.at ?? null,
     assignedTo,
     assignedAt: assignedTo === null ? null : iso(input.now),
-    declaration: JSON.stringify(DeclarationSchema.parse(input.declaration)),
-    answers: JSON.stringify(AnswersSchema.parse(input.answers)),
+    // The health declaration (with the phone number) waits here, sealed, until the decision drops it.
+    declaration: sealReviewDeclaration(db, input.applicationId, DeclarationSchema.parse(input.declaration)),
+    answers: sealReviewAnswers(db, input.applicationId, AnswersSchema.parse(input.answers)),
     hallId: input.hallId,
   });
   // The staff number only: whose queue it went to is the audit's business, not who the applicant is.
@@ -263,8 +265,8 @@ export function reviewDetail(db: Db, applicationId: string, ctx: QueueContext): 
   const names = officerNames(db);
   return {
     item,
-    declaration: row.declaration === null ? null : DeclarationSchema.parse(JSON.parse(row.declaration)),
-    answers: row.answers === null ? null : AnswersSchema.parse(JSON.parse(row.answers)),
+    declaration: row.declaration === null ? null : openReviewDeclaration(db, applicationId, row.declaration),
+    answers: row.answers === null ? null : openReviewAnswers(db, applicationId, row.answers),
     citations: CitationsSchema.parse(JSON.parse(row.citations)),
     policyId: policy.id,
     // An officer may refuse citing any rule of the policy, a review rule included (the check found the reason true).

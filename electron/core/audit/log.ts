@@ -1,9 +1,10 @@
 // The audit log: append-only rows chained by SHA-256, written in the caller's transaction, and the chain check.
-import { createHash } from 'node:crypto';
+import { hash as sha256 } from 'node:crypto';
 import { z } from 'zod';
 import { prepared } from '../db/prepared.js';
 import type { Db } from '../db/open.js';
 import { canonicalJson } from '../canonical-json.js';
+import { auditAnchorMacValid, type AuditAnchor } from './anchor.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -60,11 +61,36 @@ export interface AuditRow {
   hash: string;
 }
 
-export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; firstBadSeq: number; reason: 'hash' | 'link' | 'gap' };
+/**
+ * Why a log fails: a row's own hash ('hash'), its link to the row before ('link'), a missing number ('gap'); with an
+ * anchor also: the log ends before the anchored row ('truncated'), the anchored row is not the row it was
+ * ('rewritten'), or the anchor's MAC does not check out ('anchor', firstBadSeq 0: no row is to blame, the anchor is).
+ */
+export type AuditBreak = 'hash' | 'link' | 'gap' | 'truncated' | 'rewritten' | 'anchor';
+/** `anchorMac` is there only when an anchor was given: 'unchecked' when no key was, so nobody mistakes it for checked. */
+export type AuditVerdict = ({ ok: true; rows: number } | { ok: false; rows: number; firstBadSeq: number; reason: AuditBreak }) & {
+  anchorMac?: 'checked' | 'unchecked';
+};
+
+export interface VerifyAuditOptions {
+  /** The outside anchor (anchor.ts): the chain must still hold its (seq, hash). Rows after it were appended since. */
+  anchor?: AuditAnchor;
+  /** The anchor's MAC key; without it only the (seq, hash) is compared. */
+  anchorKey?: Uint8Array;
+  /**
+   * Take rows up to and including `seq` as checked and carry on from its `hash`. Only for a caller that has itself
+   * just verified those very rows and knows they cannot have changed since (the tamper test, which changes only rows
+   * after it): edits before this point are not looked for.
+   */
+  resumeAfter?: { seq: number; hash: string };
+}
+
+/** The hashed columns, in the order they are hashed. */
+const HASHED = 'seq, at, actor, action, subject, detail, prev_hash';
 
 export function auditHash(row: Omit<AuditRow, 'hash'>): string {
   const fields = [row.seq, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash];
-  return createHash('sha256').update(JSON.stringify(fields), 'utf8').digest('hex');
+  return sha256('sha256', JSON.stringify(fields), 'hex');
 }
 
 /**
@@ -97,27 +123,61 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
 }
 
 /**
- * Walks the whole log in order. It finds edited, deleted, inserted and reordered rows; it cannot see rows cut off
- * the end (the chain has no anchor outside this file), and anyone who can recompute every later hash could forge a
- * consistent tail — the chain proves order and integrity, not authorship. `rows` counts every row in the log;
- * `firstBadSeq` is the first sequence number that does not check out (for a gap: the missing number).
+ * Walks the whole log in order. It finds edited, deleted, inserted and reordered rows; rows cut off the end only with
+ * an anchor (anchor.ts), and even then not rows appended after the last anchor write and cut again before the next;
+ * anyone who can recompute every later hash could forge a consistent tail that only the anchor exposes — the chain
+ * proves order and integrity, not authorship. `rows` counts every row in the log; `firstBadSeq` is the first sequence
+ * number that does not check out (for a gap or a truncation: the missing number).
  */
-export function verifyAuditChain(db: Db): AuditVerdict {
-  // One read transaction: the count and the walk see the same rows even while the app appends.
-  return db.transaction(() => walkChain(db))();
+export function verifyAuditChain(db: Db, options: VerifyAuditOptions = {}): AuditVerdict {
+  // One read transaction: the count, the walk and the anchor lookup see the same rows even while the app appends.
+  return db.transaction((): AuditVerdict => {
+    const { verdict, lastSeq } = walkChain(db, options.resumeAfter);
+    const { anchor, anchorKey } = options;
+    if (!anchor) return verdict;
+    const anchorMac = anchorKey ? 'checked' : 'unchecked';
+    if (!verdict.ok) return { ...verdict, anchorMac };
+    const bad = (reason: AuditBreak, firstBadSeq: number): AuditVerdict => ({
+      ok: false,
+      rows: verdict.rows,
+      firstBadSeq,
+      reason,
+      anchorMac,
+    });
+    if (anchorKey && !auditAnchorMacValid(anchorKey, anchor)) return bad('anchor', 0);
+    if (anchor.seq > lastSeq) return bad('truncated', lastSeq + 1);
+    const held = prepared(db, 'SELECT hash FROM audit WHERE seq = ?').pluck().get(anchor.seq) as string | undefined;
+    if (held !== anchor.hash) return bad('rewritten', anchor.seq);
+    return { ...verdict, anchorMac };
+  })();
 }
 
-function walkChain(db: Db): AuditVerdict {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
+/**
+ * Rows fetched per step: raw arrays a page at a time are much faster than one object per row. The first pages are
+ * small and grow, so a walk that stops early (a resumed or a broken log) does not fetch thousands of rows it never checks.
+ */
+const FIRST_PAGE = 32;
+const PAGE = 2048;
+
+function walkChain(db: Db, resumeAfter?: { seq: number; hash: string }): { verdict: AuditVerdict; lastSeq: number } {
+  let expectedSeq = (resumeAfter?.seq ?? 0) + 1;
+  let prevHash = resumeAfter?.hash ?? GENESIS_HASH;
   const rows = (prepared(db, 'SELECT count(*) AS n FROM audit').get() as { n: number }).n;
-  for (const row of db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-    const bad = (reason: 'hash' | 'link' | 'gap', firstBadSeq: number): AuditVerdict => ({ ok: false, rows, firstBadSeq, reason });
-    if (row.seq !== expectedSeq) return bad('gap', expectedSeq);
-    if (row.prev_hash !== prevHash) return bad('link', row.seq);
-    if (auditHash(row) !== row.hash) return bad('hash', row.seq);
-    expectedSeq += 1;
-    prevHash = row.hash;
+  const page = prepared(db, `SELECT ${HASHED}, hash FROM audit WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const bad = (reason: AuditBreak, firstBadSeq: number) => ({ verdict: { ok: false as const, rows, firstBadSeq, reason }, lastSeq: 0 });
+  // From the start, even rows numbered below 1 are read (the CHECK can be switched off): such a row is a gap at 1.
+  let after = resumeAfter?.seq ?? Number.MIN_SAFE_INTEGER;
+  for (let size = FIRST_PAGE; ; size = Math.min(size * 4, PAGE)) {
+    const batch = page.all(after, size) as unknown[][];
+    for (const row of batch) {
+      const hash = row.pop(); // what remains is exactly the hashed fields, in order
+      if (row[0] !== expectedSeq) return bad('gap', expectedSeq);
+      if (row[6] !== prevHash) return bad('link', expectedSeq);
+      if (sha256('sha256', JSON.stringify(row), 'hex') !== hash) return bad('hash', expectedSeq);
+      expectedSeq += 1;
+      prevHash = hash as string;
+    }
+    if (batch.length < size) return { verdict: { ok: true, rows }, lastSeq: expectedSeq - 1 };
+    after = expectedSeq - 1;
   }
-  return { ok: true, rows };
 }

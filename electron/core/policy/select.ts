@@ -9,12 +9,15 @@ export class NoPolicyInForceError extends KioskError {
   }
 }
 
-const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
-/** The Asia/Shanghai calendar date of `at` as YYYY-MM-DD (the kiosk's own time zone setting does not matter). */
+/**
+ * The Asia/Shanghai calendar date of `at` as YYYY-MM-DD (the kiosk's own time zone setting does not matter). China has
+ * kept UTC+8 without summer time since 1991, so plain arithmetic is exact for every policy date, and it spares each
+ * process ICU's time-zone start-up (~30 ms) on its first submission.
+ */
 export function shanghaiDate(at: Date): string {
-  const parts = Object.fromEntries(shanghaiDay.formatToParts(at).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The policy in force at `at`: a new version takes over at 00:00 Beijing time on its effectiveFrom day. */

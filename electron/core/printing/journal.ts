@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import { prepared } from '../db/prepared.js';
 import type { Db } from '../db/open.js';
 import { KioskError } from '../errors.js';
+import { isPurgedSlipData } from '../privacy/retention.js';
 import { StaffNoSchema } from '../staff/schema.js';
 import {
   PrintJobSchema,
@@ -74,6 +75,7 @@ export function jobToPrint(db: Db, jobId: number): JobToPrint {
 }
 
 function toJobToPrint(row: JobRow): JobToPrint {
+  refusePurged(row);
   return {
     id: row.id,
     template: TemplateIdSchema.parse(row.template),
@@ -150,6 +152,7 @@ export function reprint(db: Db, clock: Clock, jobId: number, actor: string): Pri
   return inTransaction(db, () => {
     const row = findRow(db, jobId);
     if (row.state === 'queued' || row.state === 'sent' || row.resolved === 1) throw new KioskError('conflict', 'errors.conflict');
+    refusePurged(row);
     const highest = prepared(
       db,
       `WITH RECURSIVE
@@ -235,6 +238,11 @@ function transition(db: Db, clock: Clock, jobId: number, set: string, from: stri
   const changed = prepared(db, `UPDATE print_jobs SET ${set}, updated_at = ? WHERE id = ? AND ${from}`).run(...params).changes;
   // Only the printer loop moves jobs along, one at a time: a miss is a bug, and must not pass silently.
   if (changed !== 1) throw new Error(`print job ${jobId}: not in ${from}`);
+}
+
+/** The retention purge replaced the slip's data with a marker (privacy/purge.ts): there is nothing left to print. */
+function refusePurged(row: JobRow): void {
+  if (isPurgedSlipData(row.data)) throw new KioskError('not-found', 'errors.slipPurged', { jobId: row.id });
 }
 
 function findRow(db: Db, jobId: number): JobRow {

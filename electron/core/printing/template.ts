@@ -134,26 +134,32 @@ export function qrModuleDots(text: string, paper: Paper, ecc: QrEcc = 'Q'): numb
 const zone = 'Asia/Shanghai';
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Year, month, day, hour, minute of an instant on the hall's wall clock (a bare date is that calendar day). */
-function wallClock(iso: string): { year: string; month: number; day: string; hour: string; minute: string } {
-  const bare = calendarDate.test(iso);
-  const instant = new Date(bare ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`not a date: ${iso}`);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: bare ? 'UTC' : zone,
+// Made once: building a DateTimeFormat costs ~0.4 ms, more than the rest of a slip's text.
+const partsIn = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-US', {
+    timeZone,
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(instant);
+  });
+const zoneParts = partsIn(zone);
+const utcParts = partsIn('UTC');
+
+/** Year, month, day, hour, minute of an instant on the hall's wall clock (a bare date is that calendar day). */
+function wallClock(iso: string): { year: string; month: number; day: string; hour: string; minute: string } {
+  const bare = calendarDate.test(iso);
+  const instant = new Date(bare ? `${iso}T12:00:00Z` : iso);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`not a date: ${iso}`);
+  const parts = (bare ? utcParts : zoneParts).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return { year: part('year'), month: Number(part('month')), day: part('day'), hour: part('hour'), minute: part('minute') };
 }
 
-const englishMonth = (month: number) =>
-  new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 15)));
+const shortMonth = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
+const englishMonth = (month: number) => shortMonth.format(new Date(Date.UTC(2000, month - 1, 15)));
 
 /** zh-CN `2020年3月9日`, en `9 Mar 2020` (composed from parts so ICU versions cannot change the shape). */
 export function formatDate(iso: string, language: Language): string {

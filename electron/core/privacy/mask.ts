@@ -12,17 +12,28 @@ const han = /\p{Script=Han}/u;
  * Chinese name: the surname, then one `*` per remaining character (张三丰 → 张**). A compound surname is kept only
  * when a given name follows it (司马 alone is more likely surname 司 + given name 马). Latin name (the family name
  * comes first, as on Chinese permits: "SMITH JOHN"): its first letter, every other character `*`, spaces kept
- * (→ "S**** ****"). A one-character name is all `*`: showing it would show all of it.
+ * (→ "S**** ****"). A one-character name is all `*`: showing it would show all of it. At most MAX_MASKED_NAME
+ * characters come out, so a long foreign name (up to 60) still fits a slip's name field and one 58 mm line.
  */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim()); // code points: rare surnames lie outside the BMP
   if (chars.length <= 1) return '*'.repeat(chars.length);
   if (chars.some((c) => han.test(c))) {
     const keep = chars.length >= 3 && compoundSurnames.has(chars[0]! + chars[1]!) ? 2 : 1;
-    return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
+    return capped([...chars.slice(0, keep), ...'*'.repeat(chars.length - keep)]);
   }
-  return chars.map((c, i) => (i === 0 || /\s/.test(c) ? c : '*')).join('');
+  return capped(chars.map((c, i) => (i === 0 || /\s/.test(c) ? c : '*')));
 }
+
+/**
+ * The longest masked name, in code points. Past it the stars only tell the name's length, and the slip refuses a
+ * masked name over 40 characters (slip-data.ts): a 60-letter foreign name would otherwise get no paper at all. 20
+ * prints in 21 columns at most (a CJK surname is two), beside a label on a 32-column 58 mm line.
+ */
+export const MAX_MASKED_NAME = 20;
+
+/** Cut on a code point, never inside a surrogate pair, and without a trailing space. */
+const capped = (masked: string[]): string => masked.slice(0, MAX_MASKED_NAME).join('').trimEnd();
 
 /**
  * First 2 and last 2 characters shown, the rest `*`, same length (11010519491231002X → 11**************2X). Below

@@ -1,5 +1,6 @@
 // Settings schema (pure zod, no Node APIs): what an operator may configure on a terminal, versioned.
 import { z } from 'zod';
+import { BackupSettingsSchema } from '../backup/schema.js';
 
 export const SETTINGS_VERSION = 1;
 
@@ -49,6 +50,13 @@ export const SettingsSchema = z
       })
       .strict(),
     reader: z.object({ port: z.string().min(1).optional(), baudRate: z.number().int().positive() }).strict(),
+    /** Scheduled backups (docs/backups.md); every 24 hours, keeping 7, into `backups` in the data folder when not set. */
+    backup: BackupSettingsSchema.optional(),
+    /** Days a closed, synced application keeps its personal values before the purge scrubs them; 28 when not set. */
+    retention: z
+      .object({ days: z.number().int().min(1).max(365) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

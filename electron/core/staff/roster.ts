@@ -106,5 +106,5 @@ export async function refreshRoster(
 ): Promise<RosterResult | undefined> {
   const outcome = await client.roster();
   if (outcome.kind !== 'ok') return undefined;
-  return applyRoster(db, clock, random, ensureLookupKey(db, clock, random), outcome.value);
+  return applyRoster(db, clock, random, ensureLookupKey(db, random), outcome.value);
 }

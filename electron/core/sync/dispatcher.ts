@@ -3,9 +3,9 @@ import { createRepeater } from './repeater.js';
 import type { Clock, RandomSource } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { ProvinceClient, ProvinceOutcome } from '../province/client.js';
-import type { ApplicationView, ProvinceErrorCode } from '../province/schema.js';
+import type { ApplicationView, LossReport, ProvinceErrorCode, SubmitApplication } from '../province/schema.js';
 import { applyView } from './code-status.js';
-import { dueItems, markDone, markFailed, nextDueAt, reschedule, type OutboxRow } from './outbox.js';
+import { dueItems, markDone, outboxBody, markFailed, nextDueAt, reschedule, type OutboxRow } from './outbox.js';
 import type { SyncState } from './schema.js';
 import { recordContact, syncState } from './state.js';
 
@@ -84,11 +84,11 @@ export function createDispatcher(options: DispatcherOptions) {
   function send(item: OutboxRow): Promise<ProvinceOutcome<ApplicationView>> {
     switch (item.kind) {
       case 'submit-application':
-        return client.submitApplication(JSON.parse(item.body));
+        return client.submitApplication(outboxBody(db, item) as SubmitApplication);
       case 'send-decision':
-        return client.sendDecision(item.target_id, JSON.parse(item.body), item.idempotency_key);
+        return client.sendDecision(item.target_id, outboxBody(db, item), item.idempotency_key);
       case 'report-loss':
-        return client.reportLoss(item.target_id, JSON.parse(item.body), item.idempotency_key);
+        return client.reportLoss(item.target_id, outboxBody(db, item) as LossReport, item.idempotency_key);
     }
   }
 

@@ -5,6 +5,8 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { DecisionSchema, LossReportSchema, SubmitApplicationSchema, type LossReport, type SubmitApplication } from '../province/schema.js';
 import type { z } from 'zod';
+import { isSealed } from '../privacy/seal.js';
+import { sealField, unsealField } from '../privacy/vault.js';
 
 export type OutboxKind = 'submit-application' | 'send-decision' | 'report-loss';
 export type OutboxState = 'pending' | 'done' | 'failed';
@@ -37,7 +39,8 @@ export function applicantKey(idNumber: string, key: Uint8Array): string {
 /**
  * Adds an item. Must run inside the caller's `db.transaction`, beside its domain and audit rows (DESIGN.md rule 2):
  * outside one, an application could be saved with no call queued, or a call queued for an application never saved.
- * A submission's idempotency key is its applicationId, so any resend of it is the same filing.
+ * A submission's idempotency key is its applicationId, so any resend of it is the same filing. The body carries the full
+ * ID number and name: it is stored sealed (AES-256-GCM, bound to the idempotency key), so the db must be unlocked.
  */
 export function enqueue(db: Db, clock: Clock, item: OutboxItem): number {
   if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the transaction that writes the domain row');
@@ -47,8 +50,37 @@ export function enqueue(db: Db, clock: Clock, item: OutboxItem): number {
     db,
     `INSERT INTO outbox (kind, applicant_key, idempotency_key, target_id, body, next_attempt_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(item.kind, item.applicantKey, key, targetId, JSON.stringify(body), now.getTime(), now.toISOString());
+  ).run(item.kind, item.applicantKey, key, targetId, sealedBody(db, key, body), now.getTime(), now.toISOString());
   return Number(result.lastInsertRowid);
+}
+
+/** The body as stored: a JSON string holding the sealed JSON text (the column stays valid JSON). */
+function sealedBody(db: Db, idempotencyKey: string, body: unknown): string {
+  return JSON.stringify(sealField(db, 'outbox-body', JSON.stringify(body), idempotencyKey));
+}
+
+/**
+ * The request body of a pending or failed item, opened. A body written before bodies were sealed (a plain JSON
+ * object) is read as it is; `sealClearBodies` seals those at the first unlocked start.
+ */
+export function outboxBody(db: Db, row: Pick<OutboxRow, 'body' | 'idempotency_key'>): unknown {
+  const stored: unknown = JSON.parse(row.body);
+  if (typeof stored === 'string' && isSealed(stored)) return JSON.parse(unsealField(db, 'outbox-body', stored, row.idempotency_key));
+  return stored;
+}
+
+/** Seals every body still held in the clear (written by a version before 0012); returns how many. */
+export function sealClearBodies(db: Db): number {
+  return db
+    .transaction(() => {
+      const clear = db
+        .prepare(`SELECT seq, idempotency_key, body FROM outbox WHERE body != 'null' AND json_type(body) = 'object'`)
+        .all() as Pick<OutboxRow, 'seq' | 'idempotency_key' | 'body'>[];
+      const update = db.prepare('UPDATE outbox SET body = ? WHERE seq = ?');
+      for (const row of clear) update.run(sealedBody(db, row.idempotency_key, JSON.parse(row.body)), row.seq);
+      return clear.length;
+    })
+    .immediate();
 }
 
 /** Target, idempotency key and body of an item, the body checked against the contract before anything is written. */

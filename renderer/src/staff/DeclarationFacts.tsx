@@ -23,7 +23,7 @@ export function DeclarationFacts({ declaration, answers }: { declaration: Declar
     ['travel', t('flow:review.labels.travel'), yesNo(declaration.travelOutsideProvince14d)],
     ['contact', t('flow:review.labels.contact'), yesNo(declaration.contactWithCase14d)],
     ['purpose', t('flow:review.labels.purpose'), purposes[declaration.purpose]],
-    ['phone', t('flow:review.labels.phone'), declaration.phone ? t('staff:decide.phoneGiven') : t('flow:review.noPhone')],
+    ['phone', t('flow:review.labels.phone'), declaration.phoneGiven ? t('staff:decide.phoneGiven') : t('flow:review.noPhone')],
   ];
   if (answers?.travelLowRiskProvincesOnly14d !== undefined) {
     rows.push(['lowRisk', t('flow:review.labels.lowRisk'), yesNo(answers.travelLowRiskProvincesOnly14d)]);

@@ -94,8 +94,11 @@ export type ReviewEvent = z.infer<typeof ReviewEventSchema>;
 export const ReviewDetailSchema = z
   .object({
     item: QueueItemSchema,
-    /** Kept only while the review is open: cleared (null) once decided, the province keeps the record. */
-    declaration: DeclarationSchema.nullable(),
+    /**
+     * Kept only while the review is open: cleared (null) once decided, the province keeps the record. The phone number
+     * stays in core: the officer needs only to know one was left.
+     */
+    declaration: DeclarationSchema.omit({ phone: true }).extend({ phoneGiven: z.boolean() }).strict().nullable(),
     answers: AnswersSchema.nullable(),
     citations: z.array(CitationSchema),
     policyId: z.string(),
