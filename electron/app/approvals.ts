@@ -4,7 +4,8 @@ import { reassign } from '../core/approvals/assign.js';
 import { slaBoard } from '../core/approvals/board.js';
 import { decide } from '../core/approvals/decide.js';
 import { officerViews, updateDuty } from '../core/approvals/duty.js';
-import type { DecideInput, OfficerDutyInput, QueueQuery, ReviewSource, SlaBoardQuery } from '../core/approvals/queue/schema.js';
+import type { DecideInput, OfficerDutyInput, QueueQuery, ReviewSource, SlaBoardQuery, SlaExport } from '../core/approvals/queue/schema.js';
+import { appendAudit } from '../core/audit/log.js';
 import { openReview, queuePage, reviewDetail } from '../core/approvals/review-store.js';
 import { recordAutoDefault, runScheduler, timeoutNoticeFacts, type FiredEvent } from '../core/approvals/scheduler.js';
 import type { SubmittedTx } from '../core/applications/submit.js';
@@ -99,7 +100,16 @@ export function createApprovalDesk(options: ApprovalDeskOptions) {
       events.emit('queue.changed', {});
     },
     list: (query: QueueQuery, officer: Officer) => queuePage(db, query, { ...ctx(), staffNo: officer.staffNo }),
-    detail: (applicationId: string, officer: Officer) => reviewDetail(db, applicationId, { ...ctx(), staffNo: officer.staffNo }),
+    /** Who saw a resident's declaration is the audit's business: the read and its audit row commit together. */
+    detail(applicationId: string, officer: Officer) {
+      return db
+        .transaction(() => {
+          const detail = reviewDetail(db, applicationId, { ...ctx(), staffNo: officer.staffNo });
+          appendAudit(db, { at: clock.now(), actor: officer.staffNo, action: 'review.viewed', subject: `application:${applicationId}` });
+          return detail;
+        })
+        .immediate();
+    },
     decide(input: DecideInput, officer: Officer) {
       decide(db, clock, input, officer, { policies });
       // The decision waits in the outbox: send it now rather than at the next poll.
@@ -119,6 +129,16 @@ export function createApprovalDesk(options: ApprovalDeskOptions) {
       return view;
     },
     board: (query: SlaBoardQuery) => slaBoard(db, query, clock.now()),
+    exported({ from, to, officers }: SlaExport, officer: Officer) {
+      appendAudit(db, {
+        at: clock.now(),
+        actor: officer.staffNo,
+        action: 'sla.exported',
+        subject: `sla-board:${from}.${to}`,
+        detail: { officers },
+      });
+      return { ok: true } as const;
+    },
     /** 超时默认通知书, in the resident's language: the breach, the officer it is recorded against and the community. */
     printNotice(applicationId: string): PrintJob {
       const facts = timeoutNoticeFacts(db, applicationId);

@@ -176,6 +176,7 @@ export function createKioskApp(options: KioskAppOptions): KioskApp {
     },
     'officers.duty': (input) => approvals.duty(input, officer()),
     'sla.board': (query) => approvals.board(query),
+    'sla.exported': (input) => approvals.exported(input, officer()),
     'proxy.holdProxy': ({ readId }) => proxies.holdProxy(readId),
     'proxy.family': (input) => proxies.family(input, officer()),
     'proxy.staff': (input) => proxies.staff(input, officer()),

@@ -27,6 +27,7 @@ import {
   ReassignInputSchema,
   ReviewDetailSchema,
   SlaBoardQuerySchema,
+  SlaExportSchema,
   SlaBoardSchema,
 } from '../core/approvals/queue/schema.js';
 import {
@@ -149,6 +150,8 @@ export const channels = {
   'officers.duty': { input: OfficerDutyInputSchema, output: OfficerViewSchema },
   /** SLA board per officer for a range of days: on-time rate, median and p90 time to decision, breaches, load. */
   'sla.board': { input: SlaBoardQuerySchema, output: SlaBoardSchema },
+  /** Records an export of the board (officers' figures) in the audit log; the screen writes the CSV only after this. */
+  'sla.exported': { input: SlaExportSchema, output: Ok },
   /** Proxy wizard step 1: keep the proxy's card read (the next tap is the subject's). */
   'proxy.holdProxy': {
     input: z.object({ readId: z.string().min(8).max(64) }).strict(),

@@ -40,6 +40,7 @@ export const sampleInputs: { [C in Channel]: ChannelInput<C> } = {
   'officers.add': { staffNo: '2001', roles: ['approver'], readId: 'read-0001-test' },
   'officers.duty': { staffNo: '0001', onDuty: false, delegateTo: '0002' },
   'sla.board': { from: '2024-04-18', to: '2024-05-01' },
+  'sla.exported': { from: '2024-04-18', to: '2024-05-01', officers: 4 },
   'proxy.holdProxy': { readId: 'read-0001-test' },
   'proxy.family': {
     proxyReadId: 'proxy-read-0001-test',

@@ -26,6 +26,7 @@ export const staffChannelRoles: ReadonlyMap<Channel, readonly Role[]> = new Map<
   ['officers.list', everyStaffRole],
   ['officers.duty', everyStaffRole],
   ['sla.board', everyStaffRole],
+  ['sla.exported', everyStaffRole],
   // Deciding needs approval rights; a community head may step in. Moving work between people is theirs or the admin's.
   ['queue.decide', ['approver', 'community-head']],
   ['queue.reassign', ['community-head', 'admin']],

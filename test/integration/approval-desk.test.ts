@@ -98,6 +98,12 @@ test('a review is assigned, decided by the approver, sent through the outbox, an
   const detail = await call('queue.detail', { applicationId });
   assert.equal(detail.declaration?.fever, true);
   assert.ok(detail.citations.some((c) => c.effect === 'review'));
+  assert.equal(typeof detail.declaration?.phoneGiven, 'boolean', 'the officer learns whether a phone was left, not the number');
+  assert.equal('phone' in (detail.declaration ?? {}), false);
+  const viewed = app.db
+    .prepare("SELECT actor FROM audit WHERE action = 'review.viewed' AND subject = ?")
+    .all(`application:${applicationId}`);
+  assert.deepEqual(viewed, [{ actor: item.assignedTo.staffNo }], 'who saw the declaration is audited');
 
   const codesBefore = printed('paper-code').n;
   const from = seen.length;

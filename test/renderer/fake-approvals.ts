@@ -86,6 +86,7 @@ type ApprovalChannel =
   | 'officers.add'
   | 'officers.duty'
   | 'sla.board'
+  | 'sla.exported'
   | 'proxy.holdProxy'
   | 'proxy.family'
   | 'proxy.staff'
@@ -407,6 +408,10 @@ export function createFakeDesk(deps: FakeDeskDeps): FakeDesk {
       guard('sla.board');
       if (from > to) throw new KioskError('invalid-input', 'errors.invalidInput');
       return board ? structuredClone(board) : madeUpBoard(from, to);
+    },
+    'sla.exported': () => {
+      guard('sla.exported');
+      return { ok: true as const };
     },
     'proxy.holdProxy': ({ readId }) => {
       guard('proxy.holdProxy');

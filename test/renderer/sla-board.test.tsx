@@ -4,6 +4,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SlaBoardScreen } from '../../renderer/src/staff/SlaBoardScreen';
 import { flush, renderConsole } from './console-helpers';
+import { KioskError } from '../../electron/core/errors.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -51,8 +52,11 @@ describe('the SLA board', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this);
     });
-    await renderConsole((props) => <SlaBoardScreen {...props} />, { language: 'en' });
+    const { fake } = await renderConsole((props) => <SlaBoardScreen {...props} />, { language: 'en' });
     fireEvent.click(screen.getByTestId('board-export'));
+    await flush();
+    // Recorded in core's audit log before the file is made.
+    expect(fake.callsTo('sla.exported')).toEqual([{ from: '2024-04-18', to: '2024-05-01', officers: expect.any(Number) }]);
     expect(clicked).toHaveLength(1);
     expect(clicked[0]?.download).toBe('sla-board-2024-04-18-2024-05-01.csv');
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
@@ -62,5 +66,18 @@ describe('the SLA board', () => {
       'Officer,Staff number,Decided,On time,On-time rate,Median minutes to decision,P90 minutes to decision,Breaches,Auto-defaults,Open now',
     );
     expect(text).toContain('王**,0001,');
+  });
+
+  it('writes no file when the export cannot be recorded, and says why', async () => {
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const { fake } = await renderConsole((props) => <SlaBoardScreen {...props} />);
+    fake.desk.failCall('sla.exported', new KioskError('unavailable', 'errors.storageFull'));
+    fireEvent.click(screen.getByTestId('board-export'));
+    await flush();
+    expect(clicked).toHaveLength(0);
+    expect(screen.getByTestId('board-error').textContent).toContain('没有保存');
   });
 });

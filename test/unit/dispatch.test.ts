@@ -140,6 +140,7 @@ function spyHandlers(overrides: Partial<Handlers> = {}) {
     'officers.add': () => (calls.push('officers.add'), officerView),
     'officers.duty': () => (calls.push('officers.duty'), officerView),
     'sla.board': () => (calls.push('sla.board'), slaBoard),
+    'sla.exported': () => (calls.push('sla.exported'), { ok: true as const }),
     'proxy.holdProxy': () => (
       calls.push('proxy.holdProxy'),
       {

@@ -66,6 +66,7 @@ export const channelAccess = {
   // Anyone may set their own duty and delegation; core refuses changing someone else's unless manager (duty.ts).
   'officers.duty': anyStaff,
   'sla.board': anyStaff,
+  'sla.exported': anyStaff,
   // Proxy applications are desk work: the officer at the counter is recorded as the one who took them.
   'proxy.holdProxy': officer,
   'proxy.family': officer,

@@ -56,6 +56,14 @@ export function SlaBoardScreen(screen: ConsoleProps) {
     setRange({ ...fields });
   };
 
+  /** Recorded in the audit log first (who exported which officers' figures); no record, no file. */
+  const exportCsv = async () => {
+    if (!board) return;
+    const envelope = await kiosk.invoke('sla.exported', { from: board.from, to: board.to, officers: board.officers.length });
+    if (!envelope.ok) return setError(envelope.error);
+    downloadText(slaCsvFileName(board), buildSlaCsv(board, csvWords));
+  };
+
   const csvWords: SlaCsvWords = {
     officer: t('staff:board.officer'),
     staffNo: t('staff:board.staffNo'),
@@ -119,7 +127,7 @@ export function SlaBoardScreen(screen: ConsoleProps) {
           className="button button-primary"
           data-testid="board-export"
           disabled={!board}
-          onClick={() => board && downloadText(slaCsvFileName(board), buildSlaCsv(board, csvWords))}
+          onClick={() => void exportCsv()}
         >
           {t('staff:board.export')}
         </button>

@@ -187,6 +187,10 @@ export const SlaDaySchema = z
 export const SlaBoardQuerySchema = z.object({ from: z.iso.date(), to: z.iso.date() }).strict();
 export type SlaBoardQuery = z.infer<typeof SlaBoardQuerySchema>;
 
+/** A CSV export of the board, recorded before the file is written: the range and how many officers' rows it holds. */
+export const SlaExportSchema = SlaBoardQuerySchema.extend({ officers: z.number().int().min(0).max(10_000) }).strict();
+export type SlaExport = z.infer<typeof SlaExportSchema>;
+
 export const SlaBoardSchema = z
   .object({
     from: z.iso.date(),
