@@ -35,7 +35,9 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { handlers, events, rendererDir, token, log } = options;
   const dispatch = createDispatcher(handlers, log);
-  const server = createServer();
+  // Idle connections stay open well past a client's own keep-alive (undici: 4 s): with Node's 5 s the two timers race
+  // on a loaded machine, and a request sent on a socket the server is closing fails with ECONNRESET.
+  const server = createServer({ keepAliveTimeout: 30_000 });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolveListen());

@@ -5,6 +5,7 @@ import { sampleInputs } from './channel-samples.js';
 /**
  * Every contract channel, read-only or not: typed over Channel, so a new channel fails tsc here until someone decides
  * whether the canary test must ask it. 'changes' channels write rows, hold an identity, print or move the demo devices.
+ * A read may leave an audit row of who saw what (queue.detail's review.viewed): it is still asked, that is the point.
  */
 export const channelKind: { [C in Channel]: 'read' | 'changes' } = {
   'app.info': 'read',
@@ -39,6 +40,8 @@ export const channelKind: { [C in Channel]: 'read' | 'changes' } = {
   'officers.add': 'changes',
   'officers.duty': 'changes',
   'sla.board': 'read',
+  // Writes the export's audit row.
+  'sla.exported': 'changes',
   'proxy.holdProxy': 'changes',
   'proxy.family': 'changes',
   'proxy.staff': 'changes',
@@ -58,12 +61,14 @@ export const readOnlyChannels = (Object.keys(channelKind) as Channel[]).filter((
 export interface Probe {
   channel: Channel;
   input: unknown;
+  /** Asks about one canary's own application or slip: its answer may not even show a mask other residents share. */
+  canary?: true;
 }
 
 /**
  * The probes: each read-only channel with its sample input, plus inputs that point at the canaries' own rows — a
- * detail for each of their applications, a preview of every slip in the journal, the widest queue pages, the SLA board
- * over the days they applied — so "not found" answers alone cannot make the search pass.
+ * detail for each of their applications, a preview of every slip in the journal (only the canaries printed), the
+ * widest queue pages, the SLA board over the days they applied — so "not found" answers alone cannot pass the search.
  */
 export function probesFor(targets: {
   applicationIds: readonly string[];
@@ -75,7 +80,7 @@ export function probesFor(targets: {
     probes.push({ channel: 'queue.list', input: { scope, page: 0, pageSize: 200 } });
   probes.push({ channel: 'printer.jobs', input: { limit: 200 } });
   probes.push({ channel: 'sla.board', input: targets.days });
-  for (const applicationId of targets.applicationIds) probes.push({ channel: 'queue.detail', input: { applicationId } });
-  for (const jobId of targets.jobIds) probes.push({ channel: 'printer.preview', input: { jobId } });
+  for (const applicationId of targets.applicationIds) probes.push({ channel: 'queue.detail', input: { applicationId }, canary: true });
+  for (const jobId of targets.jobIds) probes.push({ channel: 'printer.preview', input: { jobId }, canary: true });
   return probes;
 }

@@ -42,6 +42,8 @@ export interface CanaryKiosk {
   dbFile: string;
   backupDir: string;
   host: RunningHost;
+  /** The text of every answer the host gave this test's calls, the canaries' own sessions included. */
+  answered: string[];
   /** POST /api/invoke/<channel> with the token, as any page on the host would. */
   invoke(channel: string, input: unknown): Promise<HostAnswer>;
   /** The same, but an answer that is not ok throws (for the scripted sessions). */
@@ -69,6 +71,7 @@ export async function startCanaryKiosk(): Promise<CanaryKiosk> {
     log: ({ channel, code, detail }) => console.error(`[host] ${channel}: ${code}${detail ? ` (${detail})` : ''}`),
   });
 
+  const answered: string[] = [];
   async function invoke(channel: string, input: unknown): Promise<HostAnswer> {
     const response = await fetch(`${host.origin}${HOST_API.invokePath(channel)}`, {
       method: 'POST',
@@ -76,6 +79,7 @@ export async function startCanaryKiosk(): Promise<CanaryKiosk> {
       body: JSON.stringify(input),
     });
     const text = await response.text();
+    answered.push(text);
     return { status: response.status, text, body: JSON.parse(text) as HostAnswer['body'] };
   }
 
@@ -86,6 +90,7 @@ export async function startCanaryKiosk(): Promise<CanaryKiosk> {
     dbFile: databaseFile(dataDir, settings.read().databasePath),
     backupDir: backupsDir(dataDir, settings.read().backup?.dir),
     host,
+    answered,
     invoke,
     async call(channel, input) {
       const answer = await invoke(channel, input);

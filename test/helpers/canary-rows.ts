@@ -70,6 +70,18 @@ export function countsInFile(db: Db, dbFile: string, values: readonly Canary[]):
   return new Map(values.map((v) => [v, occurrences(file, v.value)]));
 }
 
+/** The tables with a row whose text holds the value: where a hit in the database file comes from, for the report. */
+export function tablesHolding(db: Db, value: string): string[] {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  return tables
+    .filter(({ name }) => {
+      const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[];
+      const anyColumn = columns.map((c) => `instr(CAST("${c.name}" AS TEXT), @value) > 0`).join(' OR ');
+      return columns.length > 0 && db.prepare(`SELECT 1 FROM "${name}" WHERE ${anyColumn} LIMIT 1`).get({ value }) !== undefined;
+    })
+    .map(({ name }) => name);
+}
+
 /** Polls until the condition holds; fails naming what it waited for. */
 export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -70,6 +70,16 @@ export function filePlaces(dbFile: string, backupDir: string): Place[] {
   return places;
 }
 
+/** The demo printer's transcripts (printer-out in the data folder): the slips as paper, masked by design. */
+export function printedPlaces(dataDir: string): Place[] {
+  const dir = join(dataDir, 'printer-out');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name: `printed:${name}`, bytes: readFileSync(join(dir, name)) }));
+}
+
 /**
  * An answer as sent, and the text of every string in it once parsed: a JSON writer may escape a character as \uXXXX,
  * and the raw bytes would then hide a name the screen shows.

@@ -13,8 +13,8 @@ const feverish: Declaration = { ...lowRiskDeclaration, fever: true, temperatureC
 
 /**
  * Who applies how. The staff-officer card is an officer's own (only its keyed number is kept) and never applies.
- * resident-expired's card cannot be read for an application, so staff apply for him by typing his number: that is the
- * walk-in case the staff proxy is for. Two in-person residents need review; one is approved, one refused.
+ * resident-expired (his card has run out) goes to the counter instead: the officer checks his papers and types his
+ * number and name, the walk-in case the staff proxy is for. Two in-person residents need review: one approved, one refused.
  */
 export const inPerson: readonly { cardId: string; review: 'approve' | 'refuse' | null }[] = [
   { cardId: 'resident-elderly', review: null },
@@ -59,13 +59,19 @@ function eventWaiter(kiosk: CanaryKiosk) {
 export async function runCanarySessions(kiosk: CanaryKiosk): Promise<SessionsRun> {
   const { call } = kiosk;
   const { seen, next } = eventWaiter(kiosk);
+  // The demo reader reads once per placement: a card is lifted (and seen lifted) before the next one is read.
+  let lifting: Promise<unknown> | null = null;
+  const lift = async (): Promise<void> => {
+    const from = seen.length;
+    await call('demo.removeCard', {});
+    lifting = next('card.removed', from, 10_000);
+    // Awaited at the next tap; until then a timeout must not count as an unhandled rejection.
+    lifting.catch(() => undefined);
+  };
   const tap = async (cardId: string): Promise<string> => {
-    // The demo reader reads once per placement: the card before must be seen lifted first.
-    if ((await call('reader.status', {})).cardPresent) {
-      const lifted = seen.length;
-      await call('demo.removeCard', {});
-      await next('card.removed', lifted);
-    }
+    if (!lifting && (await call('reader.status', {})).cardPresent) await lift();
+    await lifting;
+    lifting = null;
     const from = seen.length;
     await call('demo.tapCard', { cardId });
     return (await next('card.read', from)).readId;
@@ -74,6 +80,8 @@ export async function runCanarySessions(kiosk: CanaryKiosk): Promise<SessionsRun
 
   for (const { cardId, review } of inPerson) {
     const readId = await tap(cardId);
+    // Residents lift the card once it is read; core holds the identity by its readId until the session ends.
+    await lift();
     await call('application.begin', { readId });
     const declaration = review ? feverish : lowRiskDeclaration;
     const submitted = await call('application.submit', { readId, declaration, answers: {}, language: 'zh-CN' });
@@ -100,7 +108,7 @@ export async function runCanarySessions(kiosk: CanaryKiosk): Promise<SessionsRun
   run.applicationIds.push(family.application.applicationId);
   run.sessions += 1;
 
-  // A walk-in whose card the reader refuses: the officer checks the document and types the number and name.
+  // The walk-in with an expired card: the officer checks his papers and types the number and name.
   const subject = card(staffProxySubject).fields;
   const staffMade = await call('proxy.staff', {
     verification: 'document-checked',
@@ -114,7 +122,8 @@ export async function runCanarySessions(kiosk: CanaryKiosk): Promise<SessionsRun
   run.applicationIds.push(staffMade.application.applicationId);
   run.sessions += 1;
   await call('staff.signOut', {});
-  await call('demo.removeCard', {});
+  await lift();
+  await lifting;
   return run;
 }
 

@@ -80,6 +80,13 @@ export async function startHostProcess(options: HostProcessOptions = {}): Promis
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(input),
+      }).catch((error: unknown) => {
+        // Whether the host died or only the connection dropped, and what it said last: the failure explains itself.
+        const state =
+          child.exitCode === null && child.signalCode === null ? 'still running' : `exited (${child.exitCode ?? child.signalCode})`;
+        throw new Error(
+          `${channel}: ${String((error as Error).cause ?? error)}; the host is ${state}; its last words: ${errors || '(none)'}`,
+        );
       });
       const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
       if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error?.code ?? response.status}`);

@@ -175,7 +175,6 @@ test('family proxy: online, relationship and consent kept masked, the province g
   assert.equal(audit!.actor, 'resident');
   assert.deepEqual(JSON.parse(audit!.detail!).proxy, {
     kind: 'family',
-    maskedName: '李**',
     relationship: 'child',
     consent: 'card-presented',
     verification: null,
@@ -258,7 +257,6 @@ test('staff proxy: offline, verification and consent recorded, the officer is th
   assert.equal(audit!.actor, '1001');
   assert.deepEqual(JSON.parse(audit!.detail!).proxy, {
     kind: 'staff',
-    maskedName: '王**',
     relationship: null,
     consent: 'verbal-witnessed',
     verification: 'household-register',

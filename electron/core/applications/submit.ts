@@ -101,12 +101,12 @@ export function uuidFrom(random: RandomSource): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The audit's view of a proxy: kinds, masked name, codes and staff numbers — never a full number or name. */
+/** The audit's view of a proxy: kinds, codes and staff numbers — never a name or number, masked or not. */
 function auditedProxy(record: ProxyRecord | null) {
   if (record === null) return null;
+  // No name, not even masked: the audit row outlives the retention purge, so it holds codes and staff numbers only.
   return {
     kind: record.kind,
-    maskedName: record.maskedName,
     relationship: record.relationship,
     consent: record.consent,
     verification: record.verification,
