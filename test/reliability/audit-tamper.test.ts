@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { migrationsDir } from '../../electron/app/paths.js';
 import { makeAuditAnchor, type AuditAnchor } from '../../electron/core/audit/anchor.js';
-import { appendAudit, auditHash, GENESIS_HASH, verifyAuditChain, type AuditVerdict } from '../../electron/core/audit/log.js';
+import { appendAudit, auditHash, GENESIS_HASH, verifyAuditChain, type AuditRow, type AuditVerdict } from '../../electron/core/audit/log.js';
 import { canonicalJson } from '../../electron/core/canonical-json.js';
 import { loadMigrations, migrate } from '../../electron/core/db/migrations.js';
 import { seededRandom } from '../helpers/sync-fixtures.js';
@@ -101,16 +101,7 @@ function buildLog(): Database.Database {
   return db;
 }
 
-interface Row {
-  seq: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  subject: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
+type Row = AuditRow;
 const EDITABLE = ['seq', 'at', 'actor', 'action', 'subject', 'detail', 'prev_hash', 'hash', 'rehash'] as const;
 type Expected = Omit<Extract<AuditVerdict, { ok: false }>, 'anchorMac'>;
 interface Tampering {
