@@ -191,10 +191,9 @@ export function createApplicationSlips(options: SlipOptions) {
       }
     } catch (error) {
       // The application is saved (its transaction committed); only the slip's job could not be. Saying "nothing was
-      // saved" now would be false and a retry would meet errors.applicationActive: answer submitted, nothing printed.
+      // saved" now would be false and a retry would meet errors.applicationActive: answer submitted, nothing printed
+      // (printed and jobId are still 'none' and null: the job's call threw before either was set).
       if (storageFailure(error) === null) throw error;
-      printed = 'none';
-      jobId = null;
     }
     return { application: residentApplication(db, applicationId, { fresh: view !== null }), printed, printJob: jobOf(jobId) };
   }

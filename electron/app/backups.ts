@@ -1,6 +1,6 @@
 // Scheduled backups for a running terminal: due from the newest backup on disk, failures reported, never thrown.
 import { join, resolve } from 'node:path';
-import { takeBackup, storageRefusal, type BackupResult } from '../core/backup/backup.js';
+import { takeBackup, backupRefusal, type BackupResult } from '../core/backup/backup.js';
 import { listBackups } from '../core/backup/files.js';
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../core/db/open.js';
@@ -70,7 +70,7 @@ export function startBackups(options: BackupScheduleOptions): BackupSchedule {
     try {
       return { ok: true, ...(await takeBackup({ db, dir, clock, keep })) };
     } catch (error) {
-      return { ok: false, key: storageRefusal(error)?.key ?? null, message: (error as Error).message };
+      return { ok: false, key: backupRefusal(error)?.key ?? null, message: (error as Error).message };
     }
   };
 

@@ -64,23 +64,24 @@ function readKeyFile(file: string): Uint8Array {
   throw new KioskError('invalid-input', 'errors.dataKeyFileInvalid');
 }
 
-function osStoreKey(store: OsKeyStore, file: string): Uint8Array {
+/**
+ * The key kept in `file` through `codec` (the OS key store's seal, or none for a demo key), made on first use. A file
+ * that does not open to 64 hex digits is another machine's or another account's: refused, never replaced.
+ */
+function keptKey(file: string, codec: { encode(hex: string): string | Buffer; decode(stored: Buffer): string }): Uint8Array {
   if (existsSync(file)) {
-    const hex = store.decrypt(readFileSync(file));
+    const hex = codec.decode(readFileSync(file)).trim();
     if (!/^[0-9a-f]{64}$/.test(hex)) throw new KioskError('unavailable', 'errors.dataKeyMismatch');
     return new Uint8Array(Buffer.from(hex, 'hex'));
   }
   const key = randomBytes(DATA_KEY_BYTES);
-  writeAtomically(file, store.encrypt(key.toString('hex')));
+  writeAtomically(file, codec.encode(key.toString('hex')));
   return new Uint8Array(key);
 }
 
-function demoKey(file: string): Uint8Array {
-  if (existsSync(file)) return new Uint8Array(Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'));
-  const key = randomBytes(DATA_KEY_BYTES);
-  writeAtomically(file, key.toString('hex'));
-  return new Uint8Array(key);
-}
+const osStoreKey = (store: OsKeyStore, file: string) =>
+  keptKey(file, { encode: (hex) => store.encrypt(hex), decode: (stored) => store.decrypt(stored) });
+const demoKey = (file: string) => keptKey(file, { encode: (hex) => hex, decode: (stored) => stored.toString('utf8') });
 
 /** Write, then rename: a crash leaves the old file or the new one, never half a key. */
 function writeAtomically(file: string, content: string | Buffer): void {

@@ -57,14 +57,12 @@ export function startDailyPurge(options: DailyPurgeOptions): DailyPurge {
     try {
       result = purgeExpired(db, clock, { retentionDays: days() });
     } catch (error) {
-      // The message of a SQLite error names constraints and tables, never values; the code is enough for the log.
-      console.error(`purge: failed (${errorCode(error)})`);
+      // The code only: the caller logs it, and a SQLite message names tables, never values, but a code is enough.
       return report({ ok: false, stage: 'purge', error: errorCode(error) });
     }
     try {
       await afterPurge?.(result);
     } catch (error) {
-      console.error(`purge: the after-purge step failed (${errorCode(error)})`);
       return report({ ok: false, stage: 'after-purge', error: errorCode(error), result });
     }
     return report({ ok: true, result });

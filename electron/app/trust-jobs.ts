@@ -66,7 +66,7 @@ export function startTrustJobs({ db, databaseFile, dataDir, settings, clock }: T
     clock,
     retentionDays: () => retentionDaysOf(settings.read()),
     onResult: (outcome) => {
-      if (!outcome.ok) console.error(`[purge] failed at ${outcome.stage}`);
+      if (!outcome.ok) console.error(`[purge] failed at ${outcome.stage} (${outcome.error})`);
     },
     // Backups made before a purge still hold what it removed: they go, and a fresh one replaces them at once.
     afterPurge: async (result) => {

@@ -48,11 +48,10 @@ export function inventedResident(index: number): HeldIdentity {
 }
 
 /**
- * THE request the writer submits for resident `index`: everything submitApplication needs beside db, clock and random.
- * When submitApplication's request changes (a sealer, a data key), this is the one place to adapt; `db` is the
- * writer's open connection, there for whatever such a field must be built from.
+ * THE request the writer submits for resident `index`: everything submitApplication needs beside db, clock and random
+ * (the data key rides on the unlocked connection, openWriterDatabase). When the request changes, adapt it here.
  */
-export function writerRequest(_db: Db, policy: Policy, index: number): SubmitRequest {
+export function writerRequest(policy: Policy, index: number): SubmitRequest {
   return {
     identity: inventedResident(index),
     declaration: lowRiskDeclaration,

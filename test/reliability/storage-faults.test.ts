@@ -68,7 +68,7 @@ function residentStream() {
     acked,
     /** Submits the next resident; an acknowledgement is recorded only when submitApplication returned. */
     next(db: Db): void {
-      const request = writerRequest(db, policy, index++);
+      const request = writerRequest(policy, index++);
       now += 1000;
       try {
         const result = submitApplication(db, clock, random, request);

@@ -59,7 +59,7 @@ export function main(args: readonly string[]): void {
   // One submission per byte from the parent: it paces the writer so that it can aim its kill at one submission.
   for (let index = Number(firstIndex); nextGo(); index++, now += 1000) {
     say(`try ${index}`);
-    const result = submitApplication(db, clock, random, writerRequest(db, policy, index));
+    const result = submitApplication(db, clock, random, writerRequest(policy, index));
     if (result.outcome !== 'submitted') throw new Error(`resident ${index} was refused: the writer's request must be eligible`);
     say(`ack ${result.applicationId}`);
   }

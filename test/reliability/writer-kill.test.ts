@@ -47,7 +47,7 @@ test('the checks pass a healthy file and catch a lost acknowledgement and an app
   const checker = laneChecker(db);
   const clock = fakeClock(new Date(START).toISOString());
   const submit = (index: number) => {
-    const result = submitApplication(db, clock, seededRandom(index + 1), writerRequest(db, policy, index));
+    const result = submitApplication(db, clock, seededRandom(index + 1), writerRequest(policy, index));
     assert.equal(result.outcome, 'submitted');
     return result.outcome === 'submitted' ? result.applicationId : '';
   };

@@ -88,9 +88,11 @@ export interface VerifyAuditOptions {
 /** The hashed columns, in the order they are hashed. */
 const HASHED = 'seq, at, actor, action, subject, detail, prev_hash';
 
+/** The one hash of the chain: SHA-256 of the JSON array of a row's fields in HASHED order. */
+const hashOfFields = (fields: readonly unknown[]): string => sha256('sha256', JSON.stringify(fields), 'hex');
+
 export function auditHash(row: Omit<AuditRow, 'hash'>): string {
-  const fields = [row.seq, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash];
-  return sha256('sha256', JSON.stringify(fields), 'hex');
+  return hashOfFields([row.seq, row.at, row.actor, row.action, row.subject, row.detail, row.prev_hash]);
 }
 
 /**
@@ -173,7 +175,7 @@ function walkChain(db: Db, resumeAfter?: { seq: number; hash: string }): { verdi
       const hash = row.pop(); // what remains is exactly the hashed fields, in order
       if (row[0] !== expectedSeq) return bad('gap', expectedSeq);
       if (row[6] !== prevHash) return bad('link', expectedSeq);
-      if (sha256('sha256', JSON.stringify(row), 'hex') !== hash) return bad('hash', expectedSeq);
+      if (hashOfFields(row) !== hash) return bad('hash', expectedSeq);
       expectedSeq += 1;
       prevHash = hash as string;
     }

@@ -1,4 +1,5 @@
 // One backup: SQLite's online backup API into a hidden temp file, checked, flushed, renamed; then the oldest pruned.
+import { storageFailure } from '../db/storage-errors.js';
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
@@ -46,7 +47,7 @@ export async function takeBackup(options: BackupOptions): Promise<BackupResult> 
     mkdirSync(dir, { recursive: true });
     removeStalePartials(dir, inProgress);
   } catch (error) {
-    throw storageRefusal(error) ?? error;
+    throw backupRefusal(error) ?? error;
   }
   const file = freeName(dir, clock.now());
   const partial = join(dir, partialName(file.slice(dir.length + 1)));
@@ -63,7 +64,7 @@ export async function takeBackup(options: BackupOptions): Promise<BackupResult> 
   } catch (error) {
     rmSync(partial, { force: true });
     rmSync(`${partial}-journal`, { force: true });
-    throw storageRefusal(error) ?? error;
+    throw backupRefusal(error) ?? error;
   } finally {
     inProgress.delete(partial);
   }
@@ -87,21 +88,27 @@ function freeName(dir: string, at: Date): string {
   }
 }
 
-/** Disk full and I/O errors become refusals the operator can read; anything else is a bug and stays as it is. */
-export function storageRefusal(error: unknown): KioskError | null {
+/** File-system errors of the copy itself (the backup folder), which SQLite's codes do not cover. */
+const FS_FAILURES: Readonly<Record<string, 'full' | 'failed'>> = {
+  ENOSPC: 'full',
+  EDQUOT: 'full',
+  EIO: 'failed',
+  ENOTDIR: 'failed',
+  EROFS: 'failed',
+  EACCES: 'failed',
+  EPERM: 'failed',
+};
+
+/**
+ * Disk full and I/O errors become refusals the operator can read; anything else is a bug and stays as it is. SQLite's
+ * own codes are classified by db/storage-errors.ts, as for every other write.
+ */
+export function backupRefusal(error: unknown): KioskError | null {
   if (error instanceof KioskError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return new KioskError('unavailable', 'errors.backupDiskFull');
-  if (
-    code === 'EIO' ||
-    code === 'ENOTDIR' ||
-    code === 'EROFS' ||
-    code === 'EACCES' ||
-    code === 'EPERM' ||
-    code.startsWith('SQLITE_IOERR') ||
-    code === 'SQLITE_CANTOPEN' ||
-    code === 'SQLITE_READONLY'
-  )
-    return new KioskError('unavailable', 'errors.backupIoError', { reason: code });
-  return null;
+  const kind = storageFailure(error)?.kind ?? FS_FAILURES[code];
+  if (kind === undefined) return null;
+  return kind === 'full'
+    ? new KioskError('unavailable', 'errors.backupDiskFull')
+    : new KioskError('unavailable', 'errors.backupIoError', { reason: code });
 }

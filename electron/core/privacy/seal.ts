@@ -31,7 +31,7 @@ export function seal(key: Uint8Array, plaintext: string, context: string): strin
   return `${FORMAT}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
 }
 
-export function isSealed(text: string): boolean {
+function isSealed(text: string): boolean {
   return text.startsWith(`${FORMAT}.`);
 }
 

@@ -14,15 +14,11 @@ const unlocked = new WeakMap<Db, Uint8Array>();
  */
 export function unlockDatabase(db: Db, dataKey: Uint8Array): void {
   const checkKey = deriveKey(dataKey, 'key-check');
-  const row = db.prepare('SELECT key_check FROM vault WHERE singleton = 1').get() as { key_check: string } | undefined;
-  if (row) {
-    if (unseal(checkKey, row.key_check, 'vault') !== KEY_CHECK_TEXT) throw new KioskError('unavailable', 'errors.dataKeyMismatch');
-  } else {
+  const read = () => (db.prepare('SELECT key_check FROM vault WHERE singleton = 1').get() as { key_check: string } | undefined)?.key_check;
+  // OR IGNORE: another connection may record its check first; ours must then open that one.
+  if (read() === undefined)
     db.prepare('INSERT OR IGNORE INTO vault (singleton, key_check) VALUES (1, ?)').run(seal(checkKey, KEY_CHECK_TEXT, 'vault'));
-    // Another connection may have recorded its own check first: ours must then open it.
-    unlockDatabase(db, dataKey);
-    return;
-  }
+  if (unseal(checkKey, read()!, 'vault') !== KEY_CHECK_TEXT) throw new KioskError('unavailable', 'errors.dataKeyMismatch');
   unlocked.set(db, new Uint8Array(dataKey));
 }
 

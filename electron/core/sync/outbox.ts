@@ -5,8 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { DecisionSchema, LossReportSchema, SubmitApplicationSchema, type LossReport, type SubmitApplication } from '../province/schema.js';
 import type { z } from 'zod';
-import { isSealed } from '../privacy/seal.js';
-import { sealField, unsealField } from '../privacy/vault.js';
+import { isSealedObject, openObject, sealObject } from '../privacy/sealed-json.js';
 
 export type OutboxKind = 'submit-application' | 'send-decision' | 'report-loss';
 export type OutboxState = 'pending' | 'done' | 'failed';
@@ -54,28 +53,26 @@ export function enqueue(db: Db, clock: Clock, item: OutboxItem): number {
   return Number(result.lastInsertRowid);
 }
 
-/** The body as stored: a JSON string holding the sealed JSON text (the column stays valid JSON). */
-function sealedBody(db: Db, idempotencyKey: string, body: unknown): string {
-  return JSON.stringify(sealField(db, 'outbox-body', JSON.stringify(body), idempotencyKey));
-}
+/** The body as stored: sealed, bound to the row's idempotency key. */
+const sealedBody = (db: Db, idempotencyKey: string, body: unknown): string => sealObject(db, 'outbox-body', body, idempotencyKey);
 
 /**
  * The request body of a pending or failed item, opened. A body written before bodies were sealed (a plain JSON
  * object) is read as it is; `sealClearBodies` seals those at the first unlocked start.
  */
 export function outboxBody(db: Db, row: Pick<OutboxRow, 'body' | 'idempotency_key'>): unknown {
-  const stored: unknown = JSON.parse(row.body);
-  if (typeof stored === 'string' && isSealed(stored)) return JSON.parse(unsealField(db, 'outbox-body', stored, row.idempotency_key));
-  return stored;
+  return openObject(db, 'outbox-body', row.body, row.idempotency_key);
 }
 
 /** Seals every body still held in the clear (written by a version before 0012); returns how many. */
 export function sealClearBodies(db: Db): number {
   return db
     .transaction(() => {
-      const clear = db
-        .prepare(`SELECT seq, idempotency_key, body FROM outbox WHERE body != 'null' AND json_type(body) = 'object'`)
-        .all() as Pick<OutboxRow, 'seq' | 'idempotency_key' | 'body'>[];
+      const rows = db.prepare(`SELECT seq, idempotency_key, body FROM outbox WHERE json_type(body) = 'object'`).all() as Pick<
+        OutboxRow,
+        'seq' | 'idempotency_key' | 'body'
+      >[];
+      const clear = rows.filter((row) => !isSealedObject(row.body));
       const update = db.prepare('UPDATE outbox SET body = ? WHERE seq = ?');
       for (const row of clear) update.run(sealedBody(db, row.idempotency_key, JSON.parse(row.body)), row.seq);
       return clear.length;
